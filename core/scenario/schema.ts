@@ -1,0 +1,142 @@
+/**
+ * The scenario format, schemaVersion 1 (SPEC §2) — the benchmark's public data format.
+ * Structural checks live here as zod schemas; checks that span fields (references, uniqueness,
+ * geometry, image files) live in `validate.ts`.
+ */
+import { z } from "zod";
+
+/** Scenario, entity and part ids: lower-case slugs. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+$/, { message: "expected a slug of lower-case letters, digits and '-'" });
+
+export type ScenarioId = string & { readonly __brand: "ScenarioId" };
+export type EntityId = string & { readonly __brand: "EntityId" };
+export type PartId = string & { readonly __brand: "PartId" };
+
+const nonEmpty = z.string().trim().min(1, { message: "expected a non-empty string" });
+
+/** A relative file name inside the scenario folder; never absolute, never escaping the folder. */
+export const imageFileSchema = z
+  .string()
+  .min(1)
+  .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[A-Za-z0-9._\-/]+\.(png|jpe?g|webp)$/i, {
+    message: "expected a relative .png, .jpg or .webp file name inside the scenario folder",
+  });
+
+const coordinate = z.number().finite();
+
+/** A box `[x, y, w, h]` in pixels (w, h > 0). */
+export const boxSchema = z
+  .tuple([coordinate, coordinate, coordinate, coordinate])
+  .refine(([, , w, h]) => w > 0 && h > 0, { message: "box width and height must be > 0" });
+
+/** A polygon of at least three `[x, y]` points, in pixels. */
+export const polygonSchema = z.array(z.tuple([coordinate, coordinate])).min(3, {
+  message: "a polygon needs at least 3 points",
+});
+
+/**
+ * A region: `{ box: [x, y, w, h] }` or `{ polygon: [[x, y], …] }`. Entity regions are in scene pixels;
+ * part regions are in the entity's view pixels when the entity has `view`, else in scene pixels.
+ */
+export const regionSchema = z.union([
+  z.strictObject({ box: boxSchema }),
+  z.strictObject({ polygon: polygonSchema }),
+]);
+export type Region = z.infer<typeof regionSchema>;
+
+/** One annotated attribute of a part. `visual` marks what can be judged from the image. */
+export const attributeSchema = z.strictObject({
+  name: nonEmpty,
+  value: nonEmpty,
+  visual: z.boolean(),
+});
+export type Attribute = z.infer<typeof attributeSchema>;
+
+/** A `{name, value}` pair as used by gold requirements and solver claims. */
+export const attributeClaimSchema = z.strictObject({ name: nonEmpty, value: nonEmpty });
+export type AttributeClaim = z.infer<typeof attributeClaimSchema>;
+
+export const partSchema = z.strictObject({
+  id: slugSchema,
+  name: nonEmpty,
+  region: regionSchema,
+  view: imageFileSchema.optional(),
+  description: z.string(),
+  attributes: z.array(attributeSchema),
+  affordances: z.array(nonEmpty),
+});
+export type Part = z.infer<typeof partSchema>;
+
+export const entitySchema = z.strictObject({
+  id: slugSchema,
+  name: nonEmpty,
+  region: regionSchema,
+  view: imageFileSchema.optional(),
+  description: z.string(),
+  parts: z.array(partSchema).min(1, { message: "an entity needs at least one part" }),
+});
+export type Entity = z.infer<typeof entitySchema>;
+
+export const ITEM_ROLES = ["recipient", "condition", "noise"] as const;
+export const itemSchema = z.strictObject({
+  name: nonEmpty,
+  role: z.enum(ITEM_ROLES),
+  description: z.string(),
+});
+export type Item = z.infer<typeof itemSchema>;
+
+export const goldSchema = z.strictObject({
+  entity: slugSchema,
+  part: slugSchema,
+  affordance: nonEmpty,
+  requiredAttributes: z.array(attributeClaimSchema),
+  howTo: nonEmpty,
+});
+export type Gold = z.infer<typeof goldSchema>;
+
+export const similarSchema = z.strictObject({
+  entity: slugSchema,
+  part: slugSchema,
+  difficulty: z.number().int().min(1).max(5),
+});
+export type Similar = z.infer<typeof similarSchema>;
+
+export const DISTRACTOR_TIERS = ["dissimilar", "mixed", "similar"] as const;
+export type DistractorTier = (typeof DISTRACTOR_TIERS)[number];
+
+/** Settings the bundled library uses; others are allowed (any slug-like word). */
+export const KNOWN_SETTINGS = [
+  "kitchen", "garage", "bathroom", "home_office", "dining_room", "garden",
+  "bedroom", "living_room", "outdoors", "workshop",
+] as const;
+
+export const SOURCE_KINDS = ["authored", "generated", "imported"] as const;
+
+export const scenarioSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: slugSchema,
+  version: z.number().int().min(1),
+  title: nonEmpty,
+  setting: z.string().regex(/^[a-z][a-z0-9_]*$/, { message: "expected a setting such as kitchen or home_office" }),
+  task: nonEmpty,
+  constraints: z.array(nonEmpty),
+  distractorSimilarity: z.enum(DISTRACTOR_TIERS),
+  scene: z.strictObject({
+    image: imageFileSchema,
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  entities: z.array(entitySchema).min(1, { message: "a scenario needs at least one entity" }),
+  items: z.array(itemSchema).optional(),
+  gold: z.array(goldSchema).min(1, { message: "a scenario needs at least one gold solution" }),
+  similar: z.array(similarSchema).optional(),
+  source: z.strictObject({
+    kind: z.enum(SOURCE_KINDS),
+    license: nonEmpty,
+    attribution: z.string(),
+  }),
+});
+/** A parsed, structurally valid scenario document. */
+export type Scenario = z.infer<typeof scenarioSchema>;

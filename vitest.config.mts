@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": new URL("./", import.meta.url).pathname } },
+  test: {
+    include: ["{core,lib,cli,scripts,scenario-src,test}/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+});
