@@ -4,3 +4,4 @@ export * from "./vocabulary";
 export * from "./validate";
 export * from "./geometry";
 export * from "./views";
+export * from "./json-schema";

@@ -115,6 +115,8 @@ export const KNOWN_SETTINGS = [
 export const SOURCE_KINDS = ["authored", "generated", "imported"] as const;
 
 export const scenarioSchema = z.strictObject({
+  /** Optional pointer for editors, e.g. "../../schema/scenario.v1.schema.json"; ignored by mmcb. */
+  $schema: z.string().optional(),
   schemaVersion: z.literal(1),
   id: slugSchema,
   version: z.number().int().min(1),

@@ -1,0 +1,94 @@
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixtureScenario, tempDir, writeFixtureScenario } from "@/test/fixture";
+import { loadScenarioStore } from "@/lib/scenarios/load";
+import { closeDb, getDb } from "./client";
+import { migrateSqlite } from "./migrate";
+import { indexScenarios, listIndexedScenarios, scenarioRevisions } from "./scenarios";
+import { getOrCreateAnnotator } from "./annotators";
+
+const MIGRATIONS = path.resolve(__dirname, "../../prisma/migrations");
+let root: string;
+
+beforeAll(() => {
+  root = tempDir("mmcb-db-");
+});
+afterAll(async () => {
+  await closeDb();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("migrateSqlite", () => {
+  it("creates the database and applies every migration once", () => {
+    const file = path.join(root, "m1", "a.db");
+    const first = migrateSqlite(file, MIGRATIONS);
+    expect(first.applied.length).toBeGreaterThan(0);
+    const second = migrateSqlite(file, MIGRATIONS);
+    expect(second.applied).toEqual([]);
+    const db = new Database(file, { readonly: true });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    db.close();
+    expect(tables).toEqual(expect.arrayContaining(["Scenario", "Run", "Episode", "Step", "Score", "Annotator", "Review", "PairVerdict", "Export", "_prisma_migrations"]));
+  });
+
+  it("rolls back a failing migration and names it", () => {
+    const dir = path.join(root, "broken-migrations");
+    mkdirSync(path.join(dir, "0001_ok"), { recursive: true });
+    mkdirSync(path.join(dir, "0002_bad"), { recursive: true });
+    writeFileSync(path.join(dir, "0001_ok", "migration.sql"), 'CREATE TABLE "A" ("id" INTEGER);');
+    writeFileSync(path.join(dir, "0002_bad", "migration.sql"), 'CREATE TABLE "B" ("id" INTEGER); INSERT INTO "Nope" VALUES (1);');
+    const file = path.join(root, "m2", "b.db");
+    expect(() => migrateSqlite(file, dir)).toThrow(/migration 0002_bad failed and was rolled back: no such table: Nope/);
+    const db = new Database(file, { readonly: true });
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    db.close();
+    expect(tables).toContain("A");
+    expect(tables).not.toContain("B");
+  });
+
+  it("refuses a migration edited after it was applied", () => {
+    const dir = path.join(root, "edited");
+    mkdirSync(path.join(dir, "0001_a"), { recursive: true });
+    writeFileSync(path.join(dir, "0001_a", "migration.sql"), 'CREATE TABLE "A" ("id" INTEGER);');
+    const file = path.join(root, "m3", "c.db");
+    migrateSqlite(file, dir);
+    writeFileSync(path.join(dir, "0001_a", "migration.sql"), 'CREATE TABLE "A" ("id" TEXT);');
+    expect(() => migrateSqlite(file, dir)).toThrow(/migration 0001_a was changed after it was applied/);
+  });
+});
+
+describe("repositories", () => {
+  it("indexes scenarios, records revisions when content changes, maps rows to plain objects", async () => {
+    process.env.DATABASE_URL = `file:${path.join(root, "repo", "mmcb.db")}`;
+    const store = path.join(root, "store");
+    await writeFixtureScenario(store, fixtureScenario("a"));
+    await writeFixtureScenario(store, fixtureScenario("b"));
+    const db = getDb();
+    const loaded = (await loadScenarioStore(store)).scenarios;
+    expect(await indexScenarios(db, loaded)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await indexScenarios(db, loaded)).toEqual({ added: 0, updated: 0, unchanged: 2 });
+
+    const changed = fixtureScenario("a");
+    changed.version = 2;
+    changed.title = "Pry it open (v2)";
+    await writeFixtureScenario(store, changed);
+    const reloaded = (await loadScenarioStore(store)).scenarios;
+    expect(await indexScenarios(db, reloaded)).toEqual({ added: 0, updated: 1, unchanged: 1 });
+
+    const rows = await listIndexedScenarios(db);
+    expect(rows.map((r) => [r.id, r.version, r.title])).toEqual([["a", 2, "Pry it open (v2)"], ["b", 1, "Pry open a paint can"]]);
+    expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
+    expect((await scenarioRevisions(db, "a")).map((r) => r.version)).toEqual([2, 1]);
+  });
+
+  it("creates an annotator once per name and rejects empty names", async () => {
+    const db = getDb();
+    const a = await getOrCreateAnnotator(db, "  Ada  Lovelace ");
+    const b = await getOrCreateAnnotator(db, "Ada Lovelace");
+    expect(b.id).toBe(a.id);
+    expect(a.name).toBe("Ada Lovelace");
+    await expect(getOrCreateAnnotator(db, "   ")).rejects.toThrow(/1 to 60 characters/);
+  });
+});

@@ -1,0 +1,18 @@
+// The server Playwright starts: a fresh data folder (database + view cache) under reports/, the test
+// build in .next-e2e (built by scripts/test.mjs with test hooks on), `next start` on 127.0.0.1:3123.
+import { spawn, spawnSync } from "node:child_process";
+import { rmSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+const port = process.env.E2E_PORT ?? "3123";
+const dataDir = path.resolve("reports", "e2e-data");
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+const env = { ...process.env, MMCB_DATA_DIR: dataDir, MMCB_NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
+delete env.DATABASE_URL;
+
+const prep = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], { stdio: "inherit", env });
+if (prep.status !== 0) process.exit(prep.status ?? 1);
+const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
