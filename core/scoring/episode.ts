@@ -1,0 +1,232 @@
+/**
+ * Scoring one episode (SPEC §5): a pure, deterministic function of (scenario, trace). Only
+ * `steps[].turn`, `steps[].call.tool` and `steps[].call.args` are needed; a step's validity is re-derived
+ * from the scenario (a recorded `valid: false` is respected too). Ratios with an empty denominator are null.
+ */
+import { attributeDefinition, normalizeAttributeName, attributeValuesEquivalent, type Scenario } from "../scenario";
+import { parseToolCall, type ToolCall } from "../tools";
+import { tokenF1 } from "./text";
+
+export type Relation = "gold" | "similar" | "not_similar" | "nonexistent" | "no_answer";
+export const CLAIM_CLASSES = ["grounded", "contradicted", "unseen", "nonexistent", "unannotated"] as const;
+export type ClaimClass = (typeof CLAIM_CLASSES)[number];
+export type ClaimCounts = Record<ClaimClass, number>;
+
+/** One attribute claim and how it was classified. */
+export interface ClaimRecord {
+  readonly stepIndex: number;
+  readonly turn: number;
+  readonly tool: "assess_part" | "submit_answer";
+  readonly entityId: string;
+  readonly partId: string;
+  readonly name: string;
+  readonly value: string;
+  readonly class: ClaimClass;
+  /** From the annotation when the attribute is annotated, else the vocabulary's default. */
+  readonly visual: boolean;
+  /** The annotated value, when there is one. */
+  readonly annotated?: string;
+}
+
+/** The per-episode metrics, snake_case as in SPEC §5 and the `score --json` document. */
+export interface EpisodeMetrics {
+  gold_correct: boolean;
+  entity_correct: boolean;
+  affordance_f1: number | null;
+  affordance_correct: boolean;
+  relation: Relation;
+  turns: number;
+  distinct_entities: number;
+  distinct_parts: number;
+  gold_entity_explored: boolean;
+  gold_part_explored: boolean;
+  repetition: boolean;
+  similarity_density_part: number | null;
+  similarity_density_entity: number | null;
+  exploration_progress: number | null;
+  invalid_calls: number;
+  claims: ClaimCounts;
+  claims_visual: ClaimCounts;
+  claims_nonvisual: ClaimCounts;
+  hallucinated: number;
+  hallucination_rate: number | null;
+  assessment_accuracy: number | null;
+}
+
+/** The minimum a trace needs to be scored. */
+export interface ScorableTrace {
+  readonly steps: readonly { readonly turn: number; readonly call: { readonly tool: string; readonly args: unknown }; readonly valid?: boolean }[];
+}
+
+export interface EpisodeScore {
+  readonly metrics: EpisodeMetrics;
+  readonly claims: ClaimRecord[];
+}
+
+const emptyCounts = (): ClaimCounts => ({ grounded: 0, contradicted: 0, unseen: 0, nonexistent: 0, unannotated: 0 });
+const key = (entityId: string, partId: string) => `${entityId}\u0000${partId}`;
+const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
+
+/** Scores one episode. */
+export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeScore {
+  const entities = new Map(scenario.entities.map((e) => [e.id, e]));
+  const goldPairs = new Set(scenario.gold.map((g) => key(g.entity, g.part)));
+  const goldEntities = new Set(scenario.gold.map((g) => g.entity));
+  const similarPairs = new Set((scenario.similar ?? []).map((s) => key(s.entity, s.part)));
+  const relevantPairs = new Set([...goldPairs, ...similarPairs]);
+  const relevantEntities = new Set([...goldEntities, ...(scenario.similar ?? []).map((s) => s.entity)]);
+  const partOf = (entityId: string, partId: string) => entities.get(entityId)?.parts.find((p) => p.id === partId);
+
+  const exploredEntities = new Set<string>();
+  const exploredParts = new Set<string>();
+  /** Entities whose view was opened with inspect_entity (their parts count as seen). */
+  const viewedEntities = new Set<string>();
+  const entityInspections = new Map<string, number>();
+  const partInspections = new Map<string, number>();
+  let firstRelevantTurn: number | null = null;
+  let invalid = 0;
+  let assessments = 0;
+  let assessmentsRight = 0;
+  let answer: Extract<ToolCall, { tool: "submit_answer" }>["args"] | null = null;
+  const claims: ClaimRecord[] = [];
+  const turns = trace.steps.reduce((max, s) => Math.max(max, s.turn), 0);
+
+  const classifyClaims = (stepIndex: number, turn: number, tool: ClaimRecord["tool"], entityId: string, partId: string, list: readonly { name: string; value: string }[]) => {
+    const part = partOf(entityId, partId);
+    const seen = exploredParts.has(key(entityId, partId)) || viewedEntities.has(entityId);
+    for (const claim of list) {
+      const name = normalizeAttributeName(claim.name);
+      const annotation = part && name ? part.attributes.find((a) => a.name === name) : undefined;
+      const visual = annotation?.visual ?? (name ? attributeDefinition(name)?.usuallyVisual ?? false : false);
+      let cls: ClaimClass;
+      if (!part) cls = "nonexistent";
+      else if (!seen) cls = "unseen";
+      else if (!annotation) cls = "unannotated";
+      else cls = attributeValuesEquivalent(annotation.name, claim.value, annotation.value) ? "grounded" : "contradicted";
+      claims.push({
+        stepIndex, turn, tool, entityId, partId, name: claim.name, value: claim.value, class: cls, visual,
+        ...(annotation ? { annotated: annotation.value } : {}),
+      });
+    }
+  };
+
+  for (let i = 0; i < trace.steps.length; i++) {
+    const step = trace.steps[i]!;
+    const parsed = parseToolCall(step.call.tool, step.call.args);
+    if (!parsed.ok) {
+      invalid++;
+      continue;
+    }
+    const call = parsed.call;
+    if (call.tool === "submit_answer") {
+      answer = call.args;
+      classifyClaims(i, step.turn, "submit_answer", call.args.entity_id, call.args.part_id, call.args.attributes_used);
+      break; // a well-formed answer ends the episode; later steps are ignored
+    }
+    if (call.tool === "assess_part") {
+      // claims are classified even when the part does not exist (they are hallucinations of an object)
+      classifyClaims(i, step.turn, "assess_part", call.args.entity_id, call.args.part_id, call.args.observed_attributes);
+    }
+    const valid = step.valid !== false && callTargetsExist(call, entities, partOf);
+    if (!valid) {
+      invalid++;
+      continue;
+    }
+    switch (call.tool) {
+      case "inspect_entity": {
+        const id = call.args.entity_id;
+        exploredEntities.add(id);
+        viewedEntities.add(id);
+        entityInspections.set(id, (entityInspections.get(id) ?? 0) + 1);
+        break;
+      }
+      case "inspect_part": {
+        const k = key(call.args.entity_id, call.args.part_id);
+        exploredEntities.add(call.args.entity_id);
+        exploredParts.add(k);
+        partInspections.set(k, (partInspections.get(k) ?? 0) + 1);
+        if (firstRelevantTurn === null && relevantPairs.has(k)) firstRelevantTurn = step.turn;
+        break;
+      }
+      case "assess_part": {
+        assessments++;
+        if (call.args.suitable === relevantPairs.has(key(call.args.entity_id, call.args.part_id))) assessmentsRight++;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  const counts = emptyCounts();
+  const visualCounts = emptyCounts();
+  const nonVisualCounts = emptyCounts();
+  for (const c of claims) {
+    counts[c.class]++;
+    (c.visual ? visualCounts : nonVisualCounts)[c.class]++;
+  }
+  const hallucinated = counts.contradicted + counts.unseen + counts.nonexistent;
+
+  let relation: Relation = "no_answer";
+  let goldCorrect = false;
+  let entityCorrect = false;
+  let affordanceF1: number | null = null;
+  if (answer) {
+    const answered = key(answer.entity_id, answer.part_id);
+    const part = partOf(answer.entity_id, answer.part_id);
+    goldCorrect = goldPairs.has(answered);
+    entityCorrect = goldEntities.has(answer.entity_id);
+    relation = !part ? "nonexistent" : goldCorrect ? "gold" : similarPairs.has(answered) ? "similar" : "not_similar";
+    const references = [...scenario.gold.map((g) => g.affordance), ...(part?.affordances ?? [])];
+    const affordance = answer.affordance;
+    affordanceF1 = references.reduce((best, ref) => Math.max(best, tokenF1(affordance, ref)), 0);
+  }
+
+  const relevantExploredParts = [...exploredParts].filter((k) => relevantPairs.has(k)).length;
+  const relevantExploredEntities = [...exploredEntities].filter((e) => relevantEntities.has(e)).length;
+
+  return {
+    metrics: {
+      gold_correct: goldCorrect,
+      entity_correct: entityCorrect,
+      affordance_f1: affordanceF1,
+      affordance_correct: goldCorrect && (affordanceF1 ?? 0) >= 0.5,
+      relation,
+      turns,
+      distinct_entities: exploredEntities.size,
+      distinct_parts: exploredParts.size,
+      gold_entity_explored: [...goldEntities].some((e) => exploredEntities.has(e)),
+      gold_part_explored: [...goldPairs].some((k) => exploredParts.has(k)),
+      repetition: [...entityInspections.values(), ...partInspections.values()].some((n) => n > 1),
+      similarity_density_part: ratio(relevantExploredParts, exploredParts.size),
+      similarity_density_entity: ratio(relevantExploredEntities, exploredEntities.size),
+      exploration_progress: firstRelevantTurn === null || turns === 0 ? null : firstRelevantTurn / turns,
+      invalid_calls: invalid,
+      claims: counts,
+      claims_visual: visualCounts,
+      claims_nonvisual: nonVisualCounts,
+      hallucinated,
+      hallucination_rate: ratio(hallucinated, claims.length - counts.unannotated),
+      assessment_accuracy: ratio(assessmentsRight, assessments),
+    },
+    claims,
+  };
+}
+
+function callTargetsExist(
+  call: ToolCall,
+  entities: ReadonlyMap<string, unknown>,
+  partOf: (e: string, p: string) => unknown,
+): boolean {
+  switch (call.tool) {
+    case "plan_exploration":
+      return call.args.entity_ids.every((id) => entities.has(id));
+    case "inspect_entity":
+      return entities.has(call.args.entity_id);
+    case "inspect_part":
+    case "assess_part":
+      return partOf(call.args.entity_id, call.args.part_id) !== undefined;
+    default:
+      return true;
+  }
+}
