@@ -64,7 +64,7 @@ describe("exploration metrics", () => {
   });
 
   it("uses the highest turn number, with several calls per turn", () => {
-    const r = m(["inspect_entity", { entity_id: "coin" }, 1], ["inspect_part", { entity_id: "coin", part_id: "edge" }, 1], [...answer("coin", "edge").slice(0, 2), 2] as Call);
+    const r = m(["inspect_entity", { entity_id: "coin" }, 1], ["inspect_part", { entity_id: "coin", part_id: "edge" }, 1], ["submit_answer", answer("coin", "edge")[1], 2]);
     expect(r.turns).toBe(2);
     expect(r.exploration_progress).toBe(0.5);
   });

@@ -1,3 +1,5 @@
-/** Scoring (SPEC §5): one episode at a time, then aggregation over a run. */
+/** Scoring (SPEC §5): one episode at a time, then aggregation and paired comparison over runs. */
 export * from "./episode";
 export * from "./text";
+export * from "./aggregate";
+export * from "./compare";
