@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError } from "commander";
 import { MmcbError } from "@/core/errors";
+import { registerEvalCommand } from "./commands/eval";
 import { registerScenarioCommands } from "./commands/scenarios";
+import { registerScoreCommand } from "./commands/score";
 import { APP_VERSION } from "@/lib/version";
 
 function buildProgram(): Command {
@@ -15,6 +17,8 @@ function buildProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride();
   registerScenarioCommands(program);
+  registerScoreCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 

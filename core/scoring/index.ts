@@ -3,3 +3,4 @@ export * from "./episode";
 export * from "./text";
 export * from "./aggregate";
 export * from "./compare";
+export * from "./document";

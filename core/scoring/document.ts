@@ -1,0 +1,37 @@
+/**
+ * The `mmcb score --json` document (SPEC §8): every episode's metrics (snake_case, claims included) and
+ * the run aggregate.
+ */
+import type { Scenario } from "../scenario";
+import { aggregate, type Aggregate, type ScoredEpisode } from "./aggregate";
+import { scoreEpisode, type EpisodeMetrics, type ScorableTrace } from "./episode";
+
+export interface ScoreDocument {
+  episodes: { episodeId: string; scenarioId: string; seed?: number; metrics: EpisodeMetrics }[];
+  aggregate: Aggregate;
+}
+
+/** Scores traces whose scenarios are known (callers report and drop the others first). */
+export function scoreDocument(
+  scenarios: ReadonlyMap<string, Scenario>,
+  traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number })[],
+): ScoreDocument {
+  const scored: ScoredEpisode[] = [];
+  for (const trace of traces) {
+    const scenario = scenarios.get(trace.scenarioId);
+    if (!scenario) continue;
+    const { metrics } = scoreEpisode(scenario, trace);
+    scored.push({
+      episodeId: trace.episodeId,
+      scenarioId: trace.scenarioId,
+      ...(trace.seed !== undefined ? { seed: trace.seed } : {}),
+      tier: scenario.distractorSimilarity,
+      setting: scenario.setting,
+      metrics,
+    });
+  }
+  return {
+    episodes: scored.map((e) => ({ episodeId: e.episodeId, scenarioId: e.scenarioId, ...(e.seed !== undefined ? { seed: e.seed } : {}), metrics: e.metrics })),
+    aggregate: aggregate(scored),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Runs, episodes, steps and scores. Each turn's steps are written in one transaction as they happen;
+ * finishing an episode writes its end and its score together. Rows come back as core-shaped objects.
+ */
+import { MmcbError } from "@/core/errors";
+import type { EndReason, TraceStep } from "@/core/engine";
+import type { EpisodeTrace } from "@/core/engine";
+import type { RunConfig } from "@/core/run";
+import type { EpisodeMetrics } from "@/core/scoring";
+import type { Db } from "./client";
+
+export type RunStatus = "pending" | "running" | "done" | "failed" | "cancelled";
+
+export interface RunRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly solverKind: string;
+  readonly solverName: string;
+  readonly config: RunConfig;
+  readonly configHash: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+  readonly createdAt: Date;
+  readonly finishedAt: Date | null;
+}
+
+export interface EpisodeRecord {
+  readonly id: string;
+  readonly runId: string;
+  readonly scenarioId: string;
+  readonly scenarioVersion: number;
+  readonly seed: number;
+  readonly status: "pending" | "running" | "done" | "failed";
+  readonly endReason: EndReason | null;
+  readonly metrics: EpisodeMetrics | null;
+}
+
+const toRun = (r: { id: string; name: string; solverKind: string; solverName: string; config: string; configHash: string; status: string; error: string | null; createdAt: Date; finishedAt: Date | null }): RunRecord => ({
+  id: r.id, name: r.name, solverKind: r.solverKind, solverName: r.solverName, config: JSON.parse(r.config) as RunConfig,
+  configHash: r.configHash, status: r.status as RunStatus, error: r.error, createdAt: r.createdAt, finishedAt: r.finishedAt,
+});
+
+/**
+ * Creates a run, or returns the existing one with the same id when its configuration hash matches
+ * (resume). A different configuration under the same id is refused.
+ */
+export async function createOrResumeRun(db: Db, input: { id: string; name: string; config: RunConfig; configHash: string }): Promise<{ run: RunRecord; resumed: boolean }> {
+  const existing = await db.run.findUnique({ where: { id: input.id } });
+  if (existing) {
+    if (existing.configHash !== input.configHash) {
+      throw new MmcbError("input:invalid", `run "${input.id}" already exists with a different configuration; choose another --run-id`);
+    }
+    const row = await db.run.update({ where: { id: input.id }, data: { status: "running", startedAt: existing.startedAt ?? new Date(), error: null } });
+    return { run: toRun(row), resumed: true };
+  }
+  const row = await db.run.create({
+    data: {
+      id: input.id, name: input.name, solverKind: input.config.solver.kind, solverName: input.config.solver.name,
+      config: JSON.stringify(input.config), configHash: input.configHash, status: "running", startedAt: new Date(),
+    },
+  });
+  return { run: toRun(row), resumed: false };
+}
+
+export async function setRunStatus(db: Db, runId: string, status: RunStatus, error?: string): Promise<void> {
+  await db.run.update({ where: { id: runId }, data: { status, error: error ?? null, ...(status === "done" || status === "failed" ? { finishedAt: new Date() } : {}) } });
+}
+
+export async function getRun(db: Db, runId: string): Promise<RunRecord | null> {
+  const row = await db.run.findUnique({ where: { id: runId } });
+  return row ? toRun(row) : null;
+}
+
+export async function listRuns(db: Db): Promise<RunRecord[]> {
+  return (await db.run.findMany({ orderBy: { createdAt: "desc" } })).map(toRun);
+}
+
+/**
+ * Prepares an episode for playing: creates it, or — when it exists unfinished (a crashed run) — clears
+ * its partial steps so it replays from the start. Returns null when it is already done.
+ */
+export async function startEpisode(
+  db: Db,
+  input: { id: string; runId: string; scenarioId: string; scenarioVersion: number; scenarioHash: string; imageHashes: Record<string, string>; seed: number; agentKind: string; agentName: string; annotatorId?: string },
+): Promise<"started" | "restarted" | "done"> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.episode.findUnique({ where: { id: input.id }, select: { status: true } });
+    if (existing?.status === "done") return "done";
+    if (existing) {
+      await tx.step.deleteMany({ where: { episodeId: input.id } });
+      await tx.score.deleteMany({ where: { episodeId: input.id } });
+      await tx.episode.update({ where: { id: input.id }, data: { status: "running", startedAt: new Date(), endReason: null, error: null } });
+      return "restarted";
+    }
+    await tx.episode.create({
+      data: {
+        id: input.id, runId: input.runId, scenarioId: input.scenarioId, scenarioVersion: input.scenarioVersion,
+        scenarioHash: input.scenarioHash, imageHashes: JSON.stringify(input.imageHashes), seed: input.seed,
+        agentKind: input.agentKind, agentName: input.agentName, annotatorId: input.annotatorId ?? null,
+        status: "running", startedAt: new Date(),
+      },
+    });
+    return "started";
+  });
+}
+
+/** Appends a turn's steps in one transaction (indexes continue from `firstIndex`). */
+export async function appendSteps(db: Db, episodeId: string, firstIndex: number, steps: readonly TraceStep[]): Promise<void> {
+  if (steps.length === 0) return;
+  await db.$transaction(
+    steps.map((s, i) =>
+      db.step.create({
+        data: {
+          episodeId, index: firstIndex + i, turn: s.turn, tool: s.call.tool, args: JSON.stringify(s.call.args ?? {}),
+          raw: s.raw ?? null, valid: s.valid, error: s.error ?? null,
+          observation: s.observation ? JSON.stringify(s.observation) : null, assistantText: s.assistantText ?? null,
+          usage: s.usage ? JSON.stringify(s.usage) : null, latencyMs: s.latencyMs === undefined ? null : Math.round(s.latencyMs),
+        },
+      }),
+    ),
+  );
+}
+
+/** Records an episode's end and its score together. */
+export async function finishEpisode(db: Db, episodeId: string, input: { endReason: EndReason; scenarioVersion: number; metrics: EpisodeMetrics; error?: string }): Promise<void> {
+  const score = { scenarioVersion: input.scenarioVersion, metrics: JSON.stringify(input.metrics), goldCorrect: input.metrics.gold_correct, entityCorrect: input.metrics.entity_correct, scoredAt: new Date() };
+  await db.$transaction([
+    db.episode.update({ where: { id: episodeId }, data: { status: input.endReason === "error" ? "failed" : "done", endReason: input.endReason, error: input.error ?? null, finishedAt: new Date() } }),
+    db.score.upsert({ where: { episodeId }, create: { episodeId, ...score }, update: score }),
+  ]);
+}
+
+/** The episodes of a run, with their metrics. */
+export async function runEpisodes(db: Db, runId: string): Promise<EpisodeRecord[]> {
+  const rows = await db.episode.findMany({ where: { runId }, include: { score: true }, orderBy: [{ scenarioId: "asc" }, { seed: "asc" }] });
+  return rows.map((r) => ({
+    id: r.id, runId: r.runId, scenarioId: r.scenarioId, scenarioVersion: r.scenarioVersion, seed: r.seed,
+    status: r.status as EpisodeRecord["status"], endReason: (r.endReason as EndReason | null) ?? null,
+    metrics: r.score ? (JSON.parse(r.score.metrics) as EpisodeMetrics) : null,
+  }));
+}
+
+/** An episode's trace as stored (SPEC §4), for replay, re-scoring and export. */
+export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTrace | null> {
+  const row = await db.episode.findUnique({ where: { id: episodeId }, include: { steps: { orderBy: { index: "asc" } }, run: true } });
+  if (!row) return null;
+  return {
+    schemaVersion: 1,
+    episodeId: row.id,
+    scenarioId: row.scenarioId,
+    scenarioVersion: row.scenarioVersion,
+    agent: { kind: row.agentKind as EpisodeTrace["agent"]["kind"], name: row.agentName },
+    config: JSON.parse(row.run.config) as Record<string, unknown>,
+    seed: row.seed,
+    steps: row.steps.map((s) => ({
+      turn: s.turn,
+      call: { tool: s.tool, args: JSON.parse(s.args) as unknown },
+      ...(s.raw !== null ? { raw: s.raw } : {}),
+      valid: s.valid,
+      ...(s.error !== null ? { error: s.error } : {}),
+      ...(s.observation !== null ? { observation: JSON.parse(s.observation) } : {}),
+      ...(s.assistantText !== null ? { assistantText: s.assistantText } : {}),
+      ...(s.usage !== null ? { usage: JSON.parse(s.usage) } : {}),
+      ...(s.latencyMs !== null ? { latencyMs: s.latencyMs } : {}),
+    })),
+    endReason: (row.endReason as EndReason | null) ?? "error",
+  };
+}

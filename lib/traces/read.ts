@@ -1,0 +1,75 @@
+/**
+ * Reading trace files (.jsonl, one trace per line; a .json file may hold one trace or an array). Every
+ * bad line becomes one precise issue (`file:line: path: message`); good lines are still returned.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import type { ValidationIssue } from "@/core/errors";
+import { formatPath } from "@/core/errors";
+import { traceSchema, type Trace } from "@/core/trace";
+import { displayPath } from "@/lib/scenarios/load";
+
+export interface ReadTraces {
+  readonly traces: { readonly line: number; readonly trace: Trace }[];
+  readonly issues: ValidationIssue[];
+}
+
+function parseOne(value: unknown, where: string, line: number, out: ReadTraces): void {
+  const parsed = traceSchema.safeParse(value, { reportInput: true });
+  if (parsed.success) {
+    out.traces.push({ line, trace: parsed.data });
+    return;
+  }
+  for (const issue of parsed.error.issues.slice(0, 5)) {
+    const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
+    out.issues.push({ file: where, path: formatPath(issue.path), message: missing ? `required field is missing (expected ${(issue as { expected?: string }).expected})` : issue.message.replace(/^Invalid (input|option): /, "") });
+  }
+}
+
+/** Reads every trace in a file; never throws for bad content (a missing file is one issue). */
+export async function readTraceFile(file: string): Promise<ReadTraces> {
+  const shown = displayPath(file);
+  const out: ReadTraces = { traces: [], issues: [] };
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { traces: [], issues: [{ file: shown, path: "", message: "is not a file" }] };
+  } catch {
+    return { traces: [], issues: [{ file: shown, path: "", message: "file does not exist" }] };
+  }
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  let number = 0;
+  let buffered: string[] | null = null; // a pretty-printed .json document
+  for await (const text of lines) {
+    number++;
+    if (buffered) {
+      buffered.push(text);
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed === "") continue;
+    if (number === 1 && (trimmed === "[" || (trimmed.startsWith("{") && !trimmed.endsWith("}")))) {
+      buffered = [text];
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      out.issues.push({ file: `${shown}:${number}`, path: "", message: `invalid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}:${number}[${i}]`, number, out));
+    else parseOne(value, `${shown}:${number}`, number, out);
+  }
+  if (buffered) {
+    try {
+      const value = JSON.parse(buffered.join("\n"));
+      if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}[${i}]`, 1, out));
+      else parseOne(value, shown, 1, out);
+    } catch (error) {
+      out.issues.push({ file: shown, path: "", message: `invalid JSON: ${(error as Error).message}` });
+    }
+  }
+  return out;
+}
