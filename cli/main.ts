@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { MmcbError } from "@/core/errors";
 import { registerEvalCommand } from "./commands/eval";
+import { registerRunsCommands } from "./commands/runs";
 import { registerScenarioCommands } from "./commands/scenarios";
 import { registerScoreCommand } from "./commands/score";
 import { APP_VERSION } from "@/lib/version";
@@ -19,6 +20,7 @@ function buildProgram(): Command {
   registerScenarioCommands(program);
   registerScoreCommand(program);
   registerEvalCommand(program);
+  registerRunsCommands(program);
   return program;
 }
 
