@@ -8,7 +8,7 @@ import { fixtureScenario, tempDir, writeFixtureScenario } from "@/test/fixture";
 const BIN = path.resolve(__dirname, "mmcb.js");
 let root: string;
 function mmcb(...args: string[]) {
-  const env = { ...process.env, MMCB_DATA_DIR: path.join(root, "data") };
+  const env: NodeJS.ProcessEnv = { ...process.env, MMCB_DATA_DIR: path.join(root, "data") };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -2,17 +2,17 @@
 // scorer's sanity check, random stays near its exact chance level, everything is reproducible by seed.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runEpisode } from "../engine";
-import { deriveSeed } from "../random";
-import { scenarioSchema, type Scenario } from "../scenario";
-import { scoreEpisode } from "../scoring";
-import { fixtureScenario } from "../../test/fixture";
-import { createBaseline, randomChance, type BaselineName } from ".";
-import { loadScenarioStore } from "../../lib/scenarios/load";
+import { runEpisode } from "@/core/engine";
+import { deriveSeed } from "@/core/random";
+import { scenarioSchema, type Scenario } from "@/core/scenario";
+import { scoreEpisode } from "@/core/scoring";
+import { fixtureScenario } from "./fixture";
+import { createBaseline, randomChance, type BaselineName } from "@/core/solvers";
+import { loadScenarioStore } from "@/lib/scenarios/load";
 
 let scenarios: Scenario[] = [];
 beforeAll(async () => {
-  const store = await loadScenarioStore(path.resolve(__dirname, "../../scenarios"));
+  const store = await loadScenarioStore(path.resolve(__dirname, "../scenarios"));
   expect(store.issues).toEqual([]);
   scenarios = [scenarioSchema.parse(fixtureScenario()), ...store.scenarios.map((s) => s.scenario)];
 });
