@@ -3,12 +3,18 @@
  *   - scenario validation throughput (pure validator, documents/s)
  *   - scenario store load (validate + probe + hash every bundled scenario, ms)
  *   - view crop latency: cold (render + write cache) and warm (cache hit), p50/p95 in ms
+ *   - scorer throughput: episodes/s on one core over a large synthetic trace set (random + oracle traces)
+ *   - engine step latency: mean µs per tool call through the reducer (no image encoding)
  */
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { applyTurn, initialState, runEpisode, type EpisodeTrace } from "@/core/engine";
+import { deriveSeed } from "@/core/random";
 import { validateScenarioDocument } from "@/core/scenario";
+import { scoreEpisode } from "@/core/scoring";
+import { createBaseline } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 
@@ -53,6 +59,43 @@ async function main(): Promise<void> {
   console.log(`view crop, cold (render + cache write): n=${cold.length} p50 ${ms(quantile(cold, 0.5))} p95 ${ms(quantile(cold, 0.95))}`);
   console.log(`view crop, warm (cache hit or view file): n=${warm.length} p50 ${ms(quantile(warm, 0.5))} p95 ${ms(quantile(warm, 0.95))}`);
   rmSync(cacheDir, { recursive: true, force: true });
+
+  // scorer throughput over a synthetic trace set
+  const traces: { scenario: (typeof docs)[number]; trace: EpisodeTrace }[] = [];
+  for (let seed = 1; traces.length < 20_000; seed++) {
+    for (const l of store.scenarios) {
+      for (const name of ["random", "oracle"] as const) {
+        const { trace } = await runEpisode({ scenario: l.scenario, engine: { maxTurns: 15, observation: "image" }, episodeId: `${seed}`, seed, solver: createBaseline(name, l.scenario, deriveSeed(seed, l.scenario.id)) });
+        traces.push({ scenario: l.scenario, trace });
+      }
+    }
+  }
+  const steps = traces.reduce((n, t) => n + t.trace.steps.length, 0);
+  for (const t of traces.slice(0, 2000)) scoreEpisode(t.scenario, t.trace); // warm-up
+  const t2 = performance.now();
+  for (const t of traces) scoreEpisode(t.scenario, t.trace);
+  const scoreSeconds = (performance.now() - t2) / 1000;
+  console.log(`scorer throughput: ${Math.round(traces.length / scoreSeconds)} episodes/s (${traces.length} episodes, ${(steps / traces.length).toFixed(1)} steps each, one core)`);
+
+  // engine step latency: replay the same calls through the reducer
+  const calls = traces.slice(0, 5000).map((t) => ({ scenario: t.scenario, turns: groupTurns(t.trace) }));
+  let applied = 0;
+  const t3 = performance.now();
+  for (const c of calls) {
+    let state = initialState();
+    for (const turn of c.turns) {
+      state = applyTurn(c.scenario, state, { calls: turn }, { maxTurns: 15, observation: "image" }).state;
+      applied += turn.length;
+    }
+  }
+  const perStepUs = ((performance.now() - t3) * 1000) / applied;
+  console.log(`engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`);
+}
+
+function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {
+  const turns: { tool: string; args: unknown }[][] = [];
+  for (const step of trace.steps) (turns[step.turn - 1] ??= []).push({ tool: step.call.tool, args: step.call.args });
+  return turns.filter(Boolean);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,9 @@
 import { formatIssue, MmcbError } from "@/core/errors";
 import { databaseUrl, defaultScenariosDir } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db/client";
+import { listRuns } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
+import { runBaselineEval } from "@/lib/eval/baselines";
 import { displayPath, loadScenarioStore } from "@/lib/scenarios/load";
 
 async function main(): Promise<void> {
@@ -19,6 +21,14 @@ async function main(): Promise<void> {
     `mmcb: ${store.scenarios.length} scenarios from ${displayPath(dir)} (${report.added} new, ${report.updated} updated` +
       `${store.checked - store.scenarios.length ? `, ${store.checked - store.scenarios.length} invalid skipped` : ""}); database ${displayPath(where)}`,
   );
+  // A demo run on first start, so there is something to look at without an API key.
+  if (process.env.MMCB_DEMO !== "0" && store.scenarios.length > 0 && (await listRuns(db)).length === 0) {
+    for (const solver of ["oracle", "lexical", "random"] as const) {
+      const result = await runBaselineEval({ solver, scenarios: store.scenarios, seeds: [1, 2, 3], maxTurns: 15, observation: "image", runId: `demo-${solver}` });
+      const gold = result.document.aggregate.metrics.gold_correct.mean ?? 0;
+      console.log(`mmcb: demo run ${result.runId}: ${result.document.episodes.length} episodes, gold_correct ${gold.toFixed(3)}`);
+    }
+  }
   await closeDb();
 }
 
