@@ -1,0 +1,191 @@
+/**
+ * Turns a declarative `ScenarioSpec` plus the object knowledge base into a complete SPEC §2 scenario:
+ * the `scenario.json` document and every image file, all in memory. Deterministic: the same inputs give
+ * the same bytes.
+ */
+import type { Attribute, Entity, Part, Scenario } from "@/core/scenario";
+import { boundsOverlap, toPixels, type Bounds, type Placement } from "./geometry";
+import {
+  SCENE_HEIGHT,
+  SCENE_WIDTH,
+  VIEW_PLACEMENT,
+  VIEW_SIZE,
+  drawnBounds,
+  placementAt,
+  renderEntityView,
+  renderPartView,
+  renderScene,
+  type SceneObject,
+} from "./render";
+import type { EntitySpec, ObjectDef, PartDef, ScenarioSpec } from "./types";
+
+/** The licence and attribution stamped on every generated scenario. */
+export const GENERATED_SOURCE = {
+  kind: "generated",
+  license: "CC-BY-4.0",
+  attribution: "mmcb; art: Microsoft Fluent Emoji (MIT)",
+} as const;
+
+/** A generated scenario: the document and its files (relative path → bytes, `scenario.json` included). */
+export interface BuiltScenario {
+  readonly scenario: Scenario;
+  readonly files: ReadonlyMap<string, Buffer>;
+}
+
+/** Looks objects up by id. */
+export type ObjectLookup = (id: string) => ObjectDef | undefined;
+
+/** Builds a scenario from its spec. Throws an Error naming the spec and the problem on any inconsistency. */
+export async function buildScenario(spec: ScenarioSpec, lookup: ObjectLookup): Promise<BuiltScenario> {
+  const fail = (msg: string): never => {
+    throw new Error(`scenario spec "${spec.id}": ${msg}`);
+  };
+  const objects = spec.entities.map((e) => lookup(e.object) ?? fail(`unknown object "${e.object}"`));
+  const sceneObjects = sceneObjectsOf(spec, objects);
+  const drawn = await Promise.all(sceneObjects.map(drawnBounds));
+  checkNoOverlap(drawn, sceneObjectLabels(spec), fail);
+
+  const files = new Map<string, Buffer>();
+  files.set("scene.png", await renderScene(spec.setting, sceneObjects));
+  const entities: Entity[] = [];
+  for (const [i, entitySpec] of spec.entities.entries()) {
+    entities.push(await buildEntity(entitySpec, objects[i]!, sceneObjects[i]!.placement, drawn[i]!, files, fail));
+  }
+  const scenario = scenarioDocument(spec, entities);
+  checkReferences(scenario, fail);
+  files.set("scenario.json", Buffer.from(formatScenarioJson(scenario)));
+  return { scenario, files };
+}
+
+/** Entities first (in spec order), then decor; icons are drawn in this order. */
+function sceneObjectsOf(spec: ScenarioSpec, objects: readonly ObjectDef[]): SceneObject[] {
+  const entityObjects: SceneObject[] = spec.entities.map((e, i) => ({
+    icon: objects[i]!.icon,
+    placement: placementAt(e.at[0], e.at[1], e.size),
+    shadow: e.shadow ?? true,
+  }));
+  const decor: SceneObject[] = (spec.decor ?? []).map((d) => {
+    const placement = placementAt(d.at[0], d.at[1], d.size);
+    const shadow = d.shadow ?? true;
+    return "icon" in d ? { icon: d.icon, placement, shadow } : { prop: d.prop, placement, shadow };
+  });
+  return [...entityObjects, ...decor];
+}
+
+/** Names for messages, in `sceneObjectsOf` order. */
+function sceneObjectLabels(spec: ScenarioSpec): string[] {
+  const entities = spec.entities.map((e) => `entity "${e.id ?? e.object}"`);
+  const decor = (spec.decor ?? []).map((d) => `decor "${"icon" in d ? d.icon : d.prop}"`);
+  return [...entities, ...decor];
+}
+
+function checkNoOverlap(drawn: readonly Bounds[], labels: readonly string[], fail: (msg: string) => never): void {
+  for (const [i, a] of drawn.entries()) {
+    if (a.x < 0 || a.y < 0 || a.x + a.w > SCENE_WIDTH || a.y + a.h > SCENE_HEIGHT)
+      fail(`${labels[i]} is drawn outside the scene`);
+    for (let j = i + 1; j < drawn.length; j++) {
+      const b = drawn[j]!;
+      if (boundsOverlap(a, b)) fail(`${labels[i]} and ${labels[j]} overlap in the scene (${fmt(a)} vs ${fmt(b)})`);
+    }
+  }
+}
+
+const fmt = (b: Bounds): string => `[${b.x}, ${b.y}, ${b.w}, ${b.h}]`;
+
+async function buildEntity(
+  spec: EntitySpec,
+  object: ObjectDef,
+  placement: Placement,
+  drawn: Bounds,
+  files: Map<string, Buffer>,
+  fail: (msg: string) => never,
+): Promise<Entity> {
+  const id = spec.id ?? object.id;
+  const hasView = spec.view ?? true;
+  const view = hasView ? `entities/${id}.png` : undefined;
+  if (view) files.set(view, await renderEntityView(object.icon));
+  const [space, width, height] = hasView
+    ? [VIEW_PLACEMENT, VIEW_SIZE, VIEW_SIZE]
+    : [placement, SCENE_WIDTH, SCENE_HEIGHT];
+  for (const partId of [...(spec.partViews ?? []), ...Object.keys(spec.state ?? {})]) {
+    if (!object.parts.some((p) => p.id === partId)) fail(`entity "${id}" has no part "${partId}"`);
+  }
+  const parts: Part[] = [];
+  for (const part of object.parts) {
+    const partView = spec.partViews?.includes(part.id) ? `parts/${id}--${part.id}.png` : undefined;
+    if (partView) files.set(partView, await renderPartView(object.icon, part.region));
+    parts.push({
+      id: part.id,
+      name: part.name,
+      region: toPixels(part.region, space, width, height),
+      ...(partView ? { view: partView } : {}),
+      description: part.description,
+      attributes: mergeAttributes(part, spec.state?.[part.id] ?? []),
+      affordances: [...part.affordances],
+    });
+  }
+  return {
+    id,
+    name: spec.name ?? object.name,
+    region: { box: [drawn.x, drawn.y, drawn.w, drawn.h] },
+    ...(view ? { view } : {}),
+    description: spec.description ?? object.description,
+    parts,
+  };
+}
+
+/** The part's attributes with `extra` appended; an extra attribute replaces one of the same name. */
+function mergeAttributes(part: PartDef, extra: readonly Attribute[]): Attribute[] {
+  const names = new Set(extra.map((a) => a.name));
+  return [...part.attributes.filter((a) => !names.has(a.name)), ...extra].map((a) => ({ ...a }));
+}
+
+function scenarioDocument(spec: ScenarioSpec, entities: Entity[]): Scenario {
+  return {
+    schemaVersion: 1,
+    id: spec.id,
+    version: spec.version,
+    title: spec.title,
+    setting: spec.setting,
+    task: spec.task,
+    constraints: [...spec.constraints],
+    distractorSimilarity: spec.distractorSimilarity,
+    scene: { image: "scene.png", width: SCENE_WIDTH, height: SCENE_HEIGHT },
+    entities,
+    items: spec.items.map((i) => ({ ...i })),
+    gold: spec.gold.map((g) => ({ ...g, requiredAttributes: g.requiredAttributes.map((a) => ({ ...a })) })),
+    similar: spec.similar.map((s) => ({ ...s })),
+    source: { ...GENERATED_SOURCE },
+  };
+}
+
+/** Gold and similar must name real parts; gold's required attributes must be annotated on its part. */
+function checkReferences(scenario: Scenario, fail: (msg: string) => never): void {
+  const ids = new Set<string>();
+  for (const e of scenario.entities) {
+    if (ids.has(e.id)) fail(`duplicate entity id "${e.id}"`);
+    ids.add(e.id);
+  }
+  const partOf = (entity: string, part: string): Part =>
+    scenario.entities.find((e) => e.id === entity)?.parts.find((p) => p.id === part) ??
+    fail(`no part "${entity}/${part}"`);
+  for (const g of scenario.gold) {
+    const part = partOf(g.entity, g.part);
+    for (const req of g.requiredAttributes) {
+      if (!part.attributes.some((a) => a.name === req.name && a.value === req.value)) {
+        fail(`gold "${g.entity}/${g.part}" requires ${req.name}=${req.value}, which the part does not have`);
+      }
+    }
+  }
+  for (const s of scenario.similar ?? []) {
+    partOf(s.entity, s.part);
+    if (scenario.gold.some((g) => g.entity === s.entity && g.part === s.part))
+      fail(`"${s.entity}/${s.part}" is both gold and similar`);
+  }
+}
+
+/** Pretty JSON (2-space indent) with arrays of numbers kept on one line: `"box": [10, 20, 30, 40]`. */
+export function formatScenarioJson(scenario: Scenario): string {
+  const text = JSON.stringify(scenario, null, 2);
+  return `${text.replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_m, items: string) => `[${items.split(/,\s*/).join(", ")}]`)}\n`;
+}

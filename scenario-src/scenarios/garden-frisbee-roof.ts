@@ -1,0 +1,49 @@
+import type { ScenarioSpec } from "@/lib/artwork/types";
+import { req } from "../attrs";
+
+/** Garden, `similar` tier: several things extend reach or hook; only the broom is long and stiff enough. */
+export const gardenFrisbeeRoof: ScenarioSpec = {
+  id: "garden-frisbee-roof",
+  version: 1,
+  title: "Frisbee on the shed roof",
+  setting: "garden",
+  task: "Our frisbee landed on the flat roof of the garden shed, just beyond my reach, and we don't have a ladder. What can I use to get it down without climbing up?",
+  constraints: ["There is no ladder", "Nobody may climb onto the shed; its roof won't take a person's weight"],
+  distractorSimilarity: "similar",
+  entities: [
+    { object: "broom", at: [190, 760], size: 320 },
+    { object: "umbrella", at: [510, 700], size: 240, partViews: ["crook"] },
+    { object: "fishing-rod", at: [820, 700], size: 240 },
+    { object: "bucket", at: [1090, 720], size: 190 },
+    { object: "log", at: [500, 900], size: 170, view: false },
+    { object: "potted-plant", at: [820, 900], size: 160 },
+  ],
+  decor: [{ icon: "flying-disc", at: [1300, 190], size: 110, shadow: false }],
+  items: [
+    {
+      name: "frisbee",
+      role: "recipient",
+      description: "A light plastic frisbee lying near the front edge of the shed roof.",
+    },
+    {
+      name: "garden shed",
+      role: "condition",
+      description: "A shed with a flat felt roof about 2.2 m high, just above fingertip reach.",
+    },
+  ],
+  gold: [
+    {
+      entity: "broom",
+      part: "handle",
+      affordance: "reach something high or far away",
+      requiredAttributes: [req("shape", "elongated"), req("rigidity", "rigid"), req("size", "large")],
+      howTo:
+        "Hold the broom by its brush end and reach up with the handle; nudge or sweep the frisbee towards the roof edge until it slides off, standing clear of where it will fall.",
+    },
+  ],
+  similar: [
+    { entity: "umbrella", part: "crook", difficulty: 2 },
+    { entity: "fishing-rod", part: "rod", difficulty: 3 },
+    { entity: "bucket", part: "body", difficulty: 4 },
+  ],
+};
