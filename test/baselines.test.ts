@@ -26,13 +26,21 @@ describe("baselines on the bundled scenarios", () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(7);
   });
 
-  it("oracle: gold_correct 1 and hallucination_rate 0 on every scenario, with any budget ≥ 1", async () => {
+  it("oracle: gold_correct 1 and hallucination_rate 0 on every scenario, with any budget ≥ 2", async () => {
     for (const scenario of scenarios) {
-      for (const maxTurns of [15, 3, 2, 1]) {
+      for (const maxTurns of [15, 3, 2]) {
         const { trace } = await play("oracle", scenario, 1, maxTurns);
         const { metrics } = scoreEpisode(scenario, trace);
         expect({ id: scenario.id, maxTurns, gold: metrics.gold_correct, rate: metrics.hallucination_rate, invalid: metrics.invalid_calls }).toEqual({ id: scenario.id, maxTurns, gold: true, rate: 0, invalid: 0 });
+        expect(metrics.claims.grounded).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it("oracle with a single turn answers gold without unseen claims", async () => {
+    for (const scenario of scenarios) {
+      const { metrics } = scoreEpisode(scenario, (await play("oracle", scenario, 1, 1)).trace);
+      expect({ gold: metrics.gold_correct, hallucinated: metrics.hallucinated }).toEqual({ gold: true, hallucinated: 0 });
     }
   });
 

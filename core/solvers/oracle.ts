@@ -24,15 +24,16 @@ export function oracleSolver(scenario: Scenario): Solver {
       ],
     },
   ];
+  const noClaims = { ...submit, args: { ...submit.args, attributes_used: [] } };
   return {
     agent: { kind: "baseline", name: "oracle" },
     nextTurn(view: SolverView): TurnInput {
+      // The natural path takes three turns; with a shorter budget the exploration is packed into the
+      // first turn, and with a single turn it answers without claims (nothing has been seen yet).
+      const exploration = view.maxTurns >= 3 ? plan : view.maxTurns === 2 ? [{ calls: plan.flatMap((t) => t.calls) }] : [];
       const index = view.turn - 1;
-      // Inspect before submitting so the answer's claims are grounded; compress when the budget is short.
-      if (view.finalTurn) {
-        return index === 0 ? { calls: [...plan[0]!.calls, ...plan[1]!.calls, submit] } : { calls: [...(index === 1 ? plan[1]!.calls : []), submit] };
-      }
-      return plan[index] ?? { calls: [submit] };
+      if (!view.finalTurn && index < exploration.length) return exploration[index]!;
+      return { calls: [exploration.length > 0 ? submit : noClaims] };
     },
   };
 }
