@@ -1,8 +1,13 @@
-// Writes schema/scenario.v1.schema.json from the zod schema (npm run schema:json). A unit test fails when
-// the committed file is out of date.
+// Writes the JSON Schemas of the public formats from their zod schemas (npm run schema:json). A unit test
+// fails when a committed file is out of date.
 import { writeFileSync } from "node:fs";
 import { scenarioJsonSchema } from "@/core/scenario";
+import { traceJsonSchema } from "@/core/trace";
 
-const file = "schema/scenario.v1.schema.json";
-writeFileSync(file, JSON.stringify(scenarioJsonSchema(), null, 2) + "\n");
-console.log(`wrote ${file}`);
+for (const [file, schema] of [
+  ["schema/scenario.v1.schema.json", scenarioJsonSchema()],
+  ["schema/trace.v1.schema.json", traceJsonSchema()],
+] as const) {
+  writeFileSync(file, JSON.stringify(schema, null, 2) + "\n");
+  console.log(`wrote ${file}`);
+}

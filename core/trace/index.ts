@@ -1,2 +1,3 @@
 export * from "./schema";
 export * from "./check";
+export * from "./json-schema";
