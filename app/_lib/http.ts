@@ -1,0 +1,93 @@
+/**
+ * The HTTP edge shared by route handlers: JSON errors `{ error: { code, message } }` with a status from
+ * the error code (never a stack), path-parameter parsing with zod, and image responses with strong
+ * ETags, 304s and content-hash-aware caching.
+ */
+import { z } from "zod";
+import { MmcbError, type ErrorCode } from "@/core/errors";
+
+const STATUS: Record<ErrorCode, number> = {
+  "scenario:not_found": 404,
+  "scenario:invalid": 422,
+  "scenario:duplicate_id": 409,
+  "input:invalid": 400,
+  "io:failed": 500,
+  "db:failed": 500,
+  internal: 500,
+};
+
+export function jsonError(code: ErrorCode, message: string, status = STATUS[code]): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Turns anything thrown by a handler into a JSON error; unexpected errors are logged, not exposed. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof MmcbError) return jsonError(error.code, error.message);
+  console.error("[api] unexpected error:", error instanceof Error ? error.message : error);
+  return jsonError("internal", "Internal error");
+}
+
+/** Wraps a handler so every failure becomes a JSON error. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args: A) => {
+    try {
+      return await fn(...args);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+const slug = z.string().regex(/^[a-z0-9-]+$/);
+
+/** Path parameters name resources; one that cannot be valid names nothing, so it is a 404. */
+export async function parsePathParams<S extends z.ZodType>(schema: S, params: Promise<unknown>): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await params);
+  if (!parsed.success) throw new MmcbError("scenario:not_found", "No such resource");
+  return parsed.data;
+}
+
+export const scenarioParamsSchema = z.object({ id: slug });
+export const viewParamsSchema = z.object({ id: slug, entityId: slug, partId: slug.optional() });
+export const fileParamsSchema = z.object({
+  id: slug,
+  file: z.array(z.string().min(1).max(200)).min(1).max(8),
+});
+
+/** The `?v=` version a page puts on image URLs: a prefix of the scenario's content hash. */
+const versionSchema = z.string().regex(/^[0-9a-f]{8,64}$/);
+
+export interface ImageBody {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  /** A strong, quoted entity tag. */
+  readonly etag: string;
+}
+
+/** Whether an If-None-Match header matches `etag` (weak comparison, as RFC 9110 asks for GET). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => bare(tag) === bare(etag));
+}
+
+/**
+ * An image response. It may be cached forever only when the URL carries `?v=` matching the scenario's
+ * current content hash (the URL then changes whenever the content does); otherwise clients revalidate.
+ */
+export function imageResponse(request: Request, image: ImageBody, contentHash: string): Response {
+  const v = new URL(request.url).searchParams.get("v");
+  const versioned = v !== null && versionSchema.safeParse(v).success && contentHash.startsWith(v);
+  const headers = new Headers({
+    ETag: image.etag,
+    "Cache-Control": versioned ? "public, max-age=31536000, immutable" : "no-cache",
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (etagMatches(request.headers.get("if-none-match"), image.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("Content-Type", image.contentType);
+  headers.set("Content-Length", String(image.bytes.byteLength));
+  return new Response(new Uint8Array(image.bytes), { status: 200, headers });
+}

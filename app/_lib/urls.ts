@@ -1,0 +1,40 @@
+/**
+ * URLs of scenario images as pages link them. Every image URL carries `?v=<content-hash prefix>` so the
+ * browser may cache it forever and a changed scenario gets new URLs.
+ */
+import type { Scenario } from "@/core/scenario";
+
+const VERSION_CHARS = 16;
+
+const seg = (s: string) => encodeURIComponent(s);
+const version = (contentHash: string) => `v=${contentHash.slice(0, VERSION_CHARS)}`;
+
+export function scenarioFileUrl(id: string, file: string, contentHash: string): string {
+  return `/api/scenarios/${seg(id)}/files/${file.split("/").map(seg).join("/")}?${version(contentHash)}`;
+}
+
+export function entityViewUrl(id: string, entityId: string, contentHash: string): string {
+  return `/api/scenarios/${seg(id)}/views/${seg(entityId)}?${version(contentHash)}`;
+}
+
+export function partViewUrl(id: string, entityId: string, partId: string, contentHash: string): string {
+  return `/api/scenarios/${seg(id)}/views/${seg(entityId)}/${seg(partId)}?${version(contentHash)}`;
+}
+
+/** Every image URL a scenario page needs: the scene, each entity view and each part view (`entity/part`). */
+export interface ScenarioImageUrls {
+  readonly scene: string;
+  readonly entityViews: Readonly<Record<string, string>>;
+  readonly partViews: Readonly<Record<string, string>>;
+}
+
+export function scenarioImageUrls(scenario: Scenario, contentHash: string): ScenarioImageUrls {
+  const entityViews: Record<string, string> = {};
+  const partViews: Record<string, string> = {};
+  for (const entity of scenario.entities) {
+    entityViews[entity.id] = entityViewUrl(scenario.id, entity.id, contentHash);
+    for (const part of entity.parts)
+      partViews[`${entity.id}/${part.id}`] = partViewUrl(scenario.id, entity.id, part.id, contentHash);
+  }
+  return { scene: scenarioFileUrl(scenario.id, scenario.scene.image, contentHash), entityViews, partViews };
+}

@@ -1,0 +1,11 @@
+import { handle } from "@/app/_lib/http";
+import { viewResponse } from "@/app/_lib/view-route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** A part's zoomed view: its `view` image, else a crop of its region. */
+export const GET = handle(
+  (request: Request, ctx: { params: Promise<{ id: string; entityId: string; partId: string }> }) =>
+    viewResponse(request, ctx.params),
+);

@@ -1,0 +1,34 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { NavLink } from "@/components/ui/nav-link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "mmcb", template: "%s · mmcb" },
+  description: "MM-CreativityBench: image-grounded creative tool use — scenarios, runs and training data.",
+};
+
+export const viewport: Viewport = { themeColor: "#ffffff" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link href="/scenarios" className="brand" aria-label="mmcb home">
+              <span className="brand__mark" aria-hidden="true" />
+              <span className="brand__name">mmcb</span>
+              <span className="brand__tag">MM-CreativityBench</span>
+            </Link>
+            <nav className="site-nav" aria-label="Main">
+              <NavLink href="/scenarios">Scenarios</NavLink>
+            </nav>
+          </div>
+        </header>
+        <main className="site-main">{children}</main>
+      </body>
+    </html>
+  );
+}

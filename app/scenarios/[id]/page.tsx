@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getScenario } from "@/lib/scenarios/store";
+import { ScenarioExplorer } from "@/components/panels/scenario-explorer";
+import { ScenarioHeader } from "@/components/panels/scenario-header";
+import { scenarioImageUrls } from "@/app/_lib/urls";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  return /^[a-z0-9-]+$/.test(id) ? getScenario(id) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load((await params).id);
+  return { title: loaded ? loaded.scenario.title : "Scenario not found" };
+}
+
+export default async function ScenarioPage({ params }: Props) {
+  const loaded = await load((await params).id);
+  if (!loaded) notFound();
+  const { scenario, contentHash } = loaded;
+  return (
+    <div className="page page--wide" data-testid="scenario-page" data-scenario-id={scenario.id}>
+      <ScenarioHeader scenario={scenario} />
+      <ScenarioExplorer scenario={scenario} urls={scenarioImageUrls(scenario, contentHash)} />
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+/** A header link marked current on its own page and the pages under it. */
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const pathname = usePathname() ?? "";
+  const current = pathname === href || pathname.startsWith(`${href}/`);
+  return (
+    <Link href={href} className="nav-link" aria-current={current ? "page" : undefined}>
+      {children}
+    </Link>
+  );
+}
