@@ -36,12 +36,16 @@ describe("mmcb eval", () => {
   });
 
   it("resumes a run id without redoing finished episodes, and refuses a different configuration under it", () => {
-    const again = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test");
+    const clash = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test");
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toContain('run "oracle-test" already exists; add --resume to continue it');
+    const again = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test", "--resume");
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("resumed; 4 finished episodes kept");
-    const other = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-3", "--run-id", "oracle-test");
+    const other = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-3", "--run-id", "oracle-test", "--resume");
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('run "oracle-test" already exists with a different configuration');
+    expect(mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--run-id", "nope", "--resume").stderr).toContain('there is no run "nope" to resume');
   });
 
   it("prints a readable table", () => {
@@ -53,6 +57,10 @@ describe("mmcb eval", () => {
 
   it.each([
     [["--solver", "genius"], "--solver must be one of random, lexical, oracle, openai"],
+    [["--solver", "openai"], "--solver openai needs --model and --base-url"],
+    [["--solver", "openai", "--model", "m", "--base-url", "nope"], "--base-url must be a URL"],
+    [["--solver", "openai", "--model", "m", "--base-url", "http://x/v1", "--api-key-env", "sk-123"], "--api-key-env takes the NAME of an environment variable"],
+    [["--solver", "openai", "--model", "m", "--base-url", "https://api.example.invalid/v1", "--api-key-env", "MMCB_TEST_UNSET_KEY"], "environment variable MMCB_TEST_UNSET_KEY is not set"],
     [["--solver", "random", "--seeds", "a,b"], "--seeds takes a list like 1,2,3 or a range like 1-5"],
     [["--solver", "random", "--max-turns", "0"], "--max-turns must be at least 1"],
     [["--solver", "random", "--only", "nope"], "--only names unknown scenario: nope"],

@@ -1,23 +1,48 @@
-/** `mmcb eval --solver random|lexical|oracle …`: run a solver over scenarios × seeds and store the run. */
+/** `mmcb eval --solver openai|random|lexical|oracle …`: run a solver over scenarios × seeds and store the run. */
 import type { Command } from "commander";
 import { z } from "zod";
+import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { formatIssue, MmcbError } from "@/core/errors";
 import { BASELINES } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
-import { closeDb } from "@/lib/db/client";
+import { closeDb, getDb } from "@/lib/db/client";
+import { getRun } from "@/lib/db/runs";
 import { runBaselineEval } from "@/lib/eval/baselines";
+import { runModelEval } from "@/lib/eval/model";
+import type { EvalResult } from "@/lib/eval/run";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { formatAggregate } from "../format";
+import { evalProgressBar } from "../progress";
 
+const SOLVERS = [...BASELINES, "openai"] as const;
+const num = (flag: string) => z.coerce.number({ message: `${flag} must be a number` });
 const optionsSchema = z.object({
-  solver: z.enum([...BASELINES, "openai"], { message: `--solver must be one of ${[...BASELINES, "openai"].join(", ")}` }),
+  solver: z.enum(SOLVERS, { message: `--solver must be one of ${SOLVERS.join(", ")}` }),
   scenarios: z.string(),
   seeds: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
-  maxTurns: z.coerce.number().int().min(1, { message: "--max-turns must be at least 1" }).max(100),
+  maxTurns: z.coerce.number().int().min(1, { message: "--max-turns must be at least 1" }).max(100, { message: "--max-turns must be at most 100" }),
   observation: z.enum(["image", "hybrid", "text"], { message: "--observation must be image, hybrid or text" }),
+  imageHistory: z.enum(["last", "all", "none"], { message: "--image-history must be last, all or none" }),
+  reasoningHistory: z.enum(["keep", "drop"], { message: "--reasoning-history must be keep or drop" }),
   only: z.string().optional(),
   runId: z.string().regex(/^[A-Za-z0-9._:-]+$/, { message: "--run-id may hold letters, digits, '.', '_', ':' and '-'" }).optional(),
+  resume: z.boolean().optional(),
   json: z.boolean().optional(),
+  model: z.string().min(1).optional(),
+  baseUrl: z.string().url({ message: "--base-url must be a URL such as http://127.0.0.1:8000/v1" }).optional(),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: "--api-key-env takes the NAME of an environment variable, not the key" }),
+  concurrency: z.coerce.number().int().min(1, { message: "--concurrency must be at least 1" }).max(256),
+  temperature: num("--temperature").min(0).max(2).optional(),
+  topP: num("--top-p").min(0).max(1).optional(),
+  sampleSeed: z.coerce.number().int().optional(),
+  maxTokens: z.coerce.number().int().min(1).optional(),
+  timeout: num("--timeout").min(1),
+  maxImageSide: z.coerce.number().int().min(64).max(4096),
+  systemPrompt: z.string().optional(),
+  pricePrompt: num("--price-prompt").min(0).optional(),
+  priceCompletion: num("--price-completion").min(0).optional(),
+  costCap: num("--cost-cap").min(0).optional(),
+  cache: z.boolean(),
 });
 
 /** `1,3,5-7` → [1, 3, 5, 6, 7]. */
@@ -36,19 +61,39 @@ export function registerEvalCommand(program: Command): void {
   program
     .command("eval")
     .description("run a solver over scenarios × seeds, store the run in the database and print its scores")
-    .requiredOption("--solver <name>", `solver: ${BASELINES.join(", ")}`)
+    .requiredOption("--solver <name>", `solver: ${SOLVERS.join(", ")}`)
     .option("--scenarios <dir>", "scenario folder", defaultScenariosDir())
     .option("--only <ids>", "comma-separated scenario ids to include")
     .option("--seeds <list>", "seeds, e.g. 1,2,3 or 1-5", "1")
     .option("--max-turns <n>", "turn budget per episode", "15")
     .option("--observation <mode>", "image | hybrid | text", "image")
-    .option("--run-id <id>", "run id (re-use one to resume an interrupted run)")
+    .option("--image-history <policy>", "last | all | none (openai)", "last")
+    .option("--reasoning-history <policy>", "keep | drop (openai)", "keep")
+    .option("--model <name>", "model name (openai)")
+    .option("--base-url <url>", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (openai)")
+    .option("--api-key-env <NAME>", "environment variable holding the API key; the key is never stored or logged", "OPENAI_API_KEY")
+    .option("--concurrency <n>", "episodes in flight at once", "4")
+    .option("--temperature <t>", "sampling temperature (openai)")
+    .option("--top-p <p>", "nucleus sampling (openai)")
+    .option("--sample-seed <n>", "sampling seed sent to the model; each episode adds its seed (openai)")
+    .option("--max-tokens <n>", "max tokens per reply (openai)")
+    .option("--timeout <seconds>", "request timeout (openai)", "120")
+    .option("--max-image-side <px>", "downscale images so the longer side is at most this (openai)", "1024")
+    .option("--system-prompt <text>", "override the system prompt (recorded in the run configuration)")
+    .option("--price-prompt <usd>", "USD per 1M prompt tokens, for cost accounting")
+    .option("--price-completion <usd>", "USD per 1M completion tokens")
+    .option("--cost-cap <usd>", "stop starting episodes once this cost is reached")
+    .option("--no-cache", "do not reuse cached responses")
+    .option("--run-id <id>", "run id (default: generated)")
+    .option("--resume", "continue the run given by --run-id without redoing finished episodes")
     .option("--json", "print the score document (SPEC §8) with runId on stdout")
     .action(async (raw: Record<string, unknown>) => {
       const parsed = optionsSchema.safeParse(raw);
-      if (!parsed.success) throw new MmcbError("input:invalid", parsed.error.issues.map((i) => i.message).join("; "));
+      if (!parsed.success) throw new MmcbError("input:invalid", [...new Set(parsed.error.issues.map((i) => i.message))].join("; "));
       const opts = parsed.data;
-      if (opts.solver === "openai") throw new MmcbError("input:invalid", "the openai solver is not available yet (issue 5); use random, lexical or oracle");
+      if (opts.resume && !opts.runId) throw new MmcbError("input:invalid", "--resume needs the --run-id of the run to continue (see `mmcb runs list`)");
+      if (opts.solver === "openai" && (!opts.model || !opts.baseUrl)) throw new MmcbError("input:invalid", "--solver openai needs --model and --base-url");
+
       const store = await loadScenarioStore(opts.scenarios);
       for (const issue of store.issues) console.error(`skipped: ${formatIssue(issue)}`);
       let scenarios = store.scenarios;
@@ -60,24 +105,49 @@ export function registerEvalCommand(program: Command): void {
       }
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
       const seeds = parseSeeds(opts.seeds);
-      const tty = process.stderr.isTTY && !opts.json;
-      const started = Date.now();
+
       try {
-        const result = await runBaselineEval({
-          solver: opts.solver, scenarios, seeds, maxTurns: opts.maxTurns, observation: opts.observation,
-          ...(opts.runId ? { runId: opts.runId } : {}),
-          onProgress: ({ done, total, skipped }) => {
-            if (!tty) return;
-            const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
-            process.stderr.write(`\r${done}/${total} episodes · ${rate.toFixed(0)}/s · ${skipped} reused   `);
-            if (done === total) process.stderr.write("\n");
-          },
-        });
+        if (opts.runId) {
+          const existing = await getRun(getDb(), opts.runId);
+          if (existing && !opts.resume) throw new MmcbError("input:invalid", `run "${opts.runId}" already exists; add --resume to continue it or choose another --run-id`);
+          if (!existing && opts.resume) throw new MmcbError("input:invalid", `there is no run "${opts.runId}" to resume`);
+        }
+        const bar = evalProgressBar(process.stderr.isTTY === true && !opts.json, scenarios.length * seeds.length);
+        let retries = 0;
+        let result: EvalResult;
+        try {
+          const common = { scenarios, seeds, maxTurns: opts.maxTurns, observation: opts.observation, ...(opts.runId ? { runId: opts.runId } : {}), onProgress: bar.update };
+          if (opts.solver === "openai") {
+            result = await runModelEval({
+              ...common,
+              settings: {
+                baseUrl: opts.baseUrl!, model: opts.model!, apiKeyEnv: opts.apiKeyEnv, temperature: opts.temperature ?? null, topP: opts.topP ?? null,
+                seed: opts.sampleSeed ?? null, maxTokens: opts.maxTokens ?? null, timeoutMs: opts.timeout * 1000,
+                systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, imageHistory: opts.imageHistory, reasoningHistory: opts.reasoningHistory,
+                maxImageSide: opts.maxImageSide,
+              },
+              concurrency: opts.concurrency,
+              useCache: opts.cache,
+              ...(opts.pricePrompt !== undefined || opts.priceCompletion !== undefined ? { prices: { prompt: opts.pricePrompt ?? 0, completion: opts.priceCompletion ?? 0 } } : {}),
+              ...(opts.costCap !== undefined ? { costCapUsd: opts.costCap } : {}),
+              onRetry: () => void retries++,
+            });
+          } else {
+            result = await runBaselineEval({ ...common, solver: opts.solver });
+          }
+        } finally {
+          bar.stop();
+        }
         if (opts.json) {
           console.log(JSON.stringify({ runId: result.runId, ...result.document }, null, 2));
         } else {
-          console.log(`run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${opts.solver} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}\n`);
-          console.log(formatAggregate(result.document.aggregate));
+          const what = opts.solver === "openai" ? `${opts.model}` : opts.solver;
+          console.log(`run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${what} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}`);
+          if (result.failed) console.log(`${result.failed} episode${result.failed === 1 ? "" : "s"} failed (recorded with endReason "error"; re-run with --resume to retry them)`);
+          if (retries) console.log(`${retries} request${retries === 1 ? "" : "s"} retried`);
+          if (result.costUsd > 0) console.log(`cost: $${result.costUsd.toFixed(4)}`);
+          if (result.stoppedByCostCap) console.log(`stopped: cost cap $${opts.costCap} reached; --resume to continue`);
+          console.log(`\n${formatAggregate(result.document.aggregate)}`);
         }
       } finally {
         await closeDb();

@@ -1,0 +1,112 @@
+/**
+ * The `openai` solver: any OpenAI-compatible chat-completions endpoint with tool calling and image inputs
+ * (SPEC §6). It only talks to the model; the engine interprets every call. The API key is read from the
+ * named environment variable when the client is made and is never stored, logged or exported.
+ */
+import OpenAI from "openai";
+import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageToolCall } from "openai/resources/chat/completions";
+import { initialMessage, type EngineConfig, type ImageRef, type RawCall, type TurnInput } from "@/core/engine";
+import { MmcbError } from "@/core/errors";
+import type { Scenario } from "@/core/scenario";
+import type { Solver, SolverView } from "@/core/solvers";
+import { openAiTools } from "@/core/tools";
+import { ResponseCache } from "./cache";
+import { Conversation, type ImageHistory, type ReasoningHistory } from "./conversation";
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
+
+export interface ModelSettings {
+  readonly baseUrl: string;
+  readonly model: string;
+  /** Name of the environment variable that holds the key (the key itself is never passed around). */
+  readonly apiKeyEnv: string;
+  readonly temperature: number | null;
+  readonly topP: number | null;
+  readonly seed: number | null;
+  readonly maxTokens: number | null;
+  readonly timeoutMs: number;
+  readonly systemPrompt: string;
+  readonly imageHistory: ImageHistory;
+  readonly reasoningHistory: ReasoningHistory;
+  readonly maxImageSide: number;
+  readonly retry?: RetryPolicy;
+}
+
+/** Makes a client for the settings; a missing key variable is an error unless the endpoint is local. */
+export function createClient(settings: ModelSettings): OpenAI {
+  const apiKey = process.env[settings.apiKeyEnv];
+  const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(settings.baseUrl);
+  if (!apiKey && !local) {
+    throw new MmcbError("input:invalid", `environment variable ${settings.apiKeyEnv} is not set (it should hold the API key for ${hostOf(settings.baseUrl)})`);
+  }
+  return new OpenAI({ baseURL: settings.baseUrl, apiKey: apiKey || "not-needed", timeout: settings.timeoutMs, maxRetries: 0 });
+}
+
+/** The host of an endpoint URL (what the run configuration records). */
+export function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    throw new MmcbError("input:invalid", `--base-url "${baseUrl}" is not a URL`);
+  }
+}
+
+export interface OpenAiSolverDeps {
+  readonly client: OpenAI;
+  readonly settings: ModelSettings;
+  readonly scenario: Scenario;
+  readonly engine: EngineConfig;
+  /** Image ref → data URL. */
+  readonly resolveImage: (ref: ImageRef) => Promise<string>;
+  readonly cache?: ResponseCache;
+  readonly onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
+  /** Called with each response's usage and whether it came from the cache. */
+  readonly onResponse?: (info: { promptTokens: number; completionTokens: number; cached: boolean }) => void;
+}
+
+/** The request body for a turn (also the cache key material). */
+export function requestBody(settings: ModelSettings, messages: ChatCompletionCreateParamsNonStreaming["messages"], finalTurn: boolean): ChatCompletionCreateParamsNonStreaming {
+  return {
+    model: settings.model,
+    messages,
+    tools: openAiTools() as ChatCompletionCreateParamsNonStreaming["tools"],
+    tool_choice: finalTurn ? { type: "function", function: { name: "submit_answer" } } : "auto",
+    ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
+    ...(settings.topP !== null ? { top_p: settings.topP } : {}),
+    ...(settings.seed !== null ? { seed: settings.seed } : {}),
+    ...(settings.maxTokens !== null ? { max_tokens: settings.maxTokens } : {}),
+  };
+}
+
+export function openAiSolver(deps: OpenAiSolverDeps): Solver {
+  const { settings } = deps;
+  const conversation = new Conversation(
+    { systemPrompt: settings.systemPrompt, imageHistory: settings.imageHistory, reasoningHistory: settings.reasoningHistory },
+    initialMessage(deps.scenario, deps.engine),
+  );
+  return {
+    agent: { kind: "model", name: settings.model },
+    async nextTurn(view: SolverView): Promise<TurnInput> {
+      const previous = view.history.at(-1);
+      if (previous && conversation.length === view.history.length) conversation.addObservations(previous.observations);
+      const messages = await conversation.messages(deps.resolveImage);
+      const body = requestBody(settings, messages, view.finalTurn);
+      const key = ResponseCache.key(body);
+      const started = Date.now();
+      let response = deps.cache ? await deps.cache.get<ChatCompletion>(key) : null;
+      const cached = response !== null;
+      if (!response) {
+        response = await withRetries(() => deps.client.chat.completions.create(body), settings.retry ?? DEFAULT_RETRY, deps.onRetry);
+        if (deps.cache && response.choices?.length) await deps.cache.set(key, response);
+      }
+      const latencyMs = cached ? 0 : Date.now() - started;
+      const message = response.choices?.[0]?.message;
+      const toolCalls = (message?.tool_calls ?? []).filter((c): c is Extract<ChatCompletionMessageToolCall, { type: "function" }> => c.type === "function");
+      const assistantText = message?.content ?? null;
+      conversation.addReply(assistantText, toolCalls);
+      const usage = { promptTokens: response.usage?.prompt_tokens ?? 0, completionTokens: response.usage?.completion_tokens ?? 0 };
+      deps.onResponse?.({ ...usage, cached });
+      const calls: RawCall[] = toolCalls.map((c) => ({ tool: c.function.name, args: c.function.arguments, raw: c.function.arguments }));
+      return { calls, ...(assistantText ? { assistantText } : {}), usage, latencyMs };
+    },
+  };
+}
