@@ -3,14 +3,53 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
-const FRAMEWORKS = ["react", "react-dom", "next", "@prisma/*", "prisma", "openai", "konva", "react-konva", "zustand", "sharp", "better-sqlite3"];
+const FRAMEWORKS = [
+  "react",
+  "react-dom",
+  "next",
+  "@prisma/*",
+  "prisma",
+  "openai",
+  "konva",
+  "react-konva",
+  "zustand",
+  "sharp",
+  "better-sqlite3",
+];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", ".next-e2e/**", "lib/db/generated/**", "data/**", "reports/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-e2e/**",
+      "lib/db/generated/**",
+      "data/**",
+      "reports/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", __dirname: "readonly", require: "readonly", module: "writable", Buffer: "readonly", URL: "readonly", window: "readonly", document: "readonly", WebAssembly: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        require: "readonly",
+        module: "writable",
+        Buffer: "readonly",
+        URL: "readonly",
+        window: "readonly",
+        document: "readonly",
+        WebAssembly: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-require-imports": "off",
@@ -23,8 +62,24 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: FRAMEWORKS.flatMap((p) => [p, `${p}/*`]), message: "core/ is framework-free (STYLE.md): no react, next, prisma, openai, konva, zustand or I/O libraries." },
-            { group: ["@/app/*", "@/components/*", "@/lib/*", "@/cli/*", "../../app/*", "../../lib/*", "../../components/*", "../../cli/*"], message: "core/ may not import from the layers above it." },
+            {
+              group: FRAMEWORKS.flatMap((p) => [p, `${p}/*`]),
+              message:
+                "core/ is framework-free (STYLE.md): no react, next, prisma, openai, konva, zustand or I/O libraries.",
+            },
+            {
+              group: [
+                "@/app/*",
+                "@/components/*",
+                "@/lib/*",
+                "@/cli/*",
+                "../../app/*",
+                "../../lib/*",
+                "../../components/*",
+                "../../cli/*",
+              ],
+              message: "core/ may not import from the layers above it.",
+            },
           ],
         },
       ],
@@ -33,7 +88,14 @@ export default tseslint.config(
   {
     files: ["components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/*", "@/lib/db", "@prisma/*"], message: "components/ never touch the database." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/db/*", "@/lib/db", "@prisma/*"], message: "components/ never touch the database." },
+          ],
+        },
+      ],
     },
   },
 );

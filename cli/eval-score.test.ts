@@ -25,12 +25,27 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("mmcb eval", () => {
   it("runs the oracle, stores the run and prints the SPEC §8 document with runId", () => {
-    const r = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test", "--json");
+    const r = mmcb(
+      "eval",
+      "--solver",
+      "oracle",
+      "--scenarios",
+      "sc",
+      "--seeds",
+      "1-2",
+      "--run-id",
+      "oracle-test",
+      "--json",
+    );
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.runId).toBe("oracle-test");
     expect(doc.episodes).toHaveLength(4);
-    expect(doc.episodes[0].metrics).toMatchObject({ gold_correct: true, hallucination_rate: 0, claims: { grounded: expect.any(Number) } });
+    expect(doc.episodes[0].metrics).toMatchObject({
+      gold_correct: true,
+      hallucination_rate: 0,
+      claims: { grounded: expect.any(Number) },
+    });
     expect(doc.aggregate.metrics.gold_correct).toMatchObject({ mean: 1, n: 4 });
     expect(doc.aggregate.pass_k).toEqual({ k: 2, value: 1, scenarios: 2 });
   });
@@ -39,13 +54,37 @@ describe("mmcb eval", () => {
     const clash = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test");
     expect(clash.code).toBe(1);
     expect(clash.stderr).toContain('run "oracle-test" already exists; add --resume to continue it');
-    const again = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-2", "--run-id", "oracle-test", "--resume");
+    const again = mmcb(
+      "eval",
+      "--solver",
+      "oracle",
+      "--scenarios",
+      "sc",
+      "--seeds",
+      "1-2",
+      "--run-id",
+      "oracle-test",
+      "--resume",
+    );
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("resumed; 4 finished episodes kept");
-    const other = mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--seeds", "1-3", "--run-id", "oracle-test", "--resume");
+    const other = mmcb(
+      "eval",
+      "--solver",
+      "oracle",
+      "--scenarios",
+      "sc",
+      "--seeds",
+      "1-3",
+      "--run-id",
+      "oracle-test",
+      "--resume",
+    );
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('run "oracle-test" already exists with a different configuration');
-    expect(mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--run-id", "nope", "--resume").stderr).toContain('there is no run "nope" to resume');
+    expect(mmcb("eval", "--solver", "oracle", "--scenarios", "sc", "--run-id", "nope", "--resume").stderr).toContain(
+      'there is no run "nope" to resume',
+    );
   });
 
   it("prints a readable table", () => {
@@ -59,8 +98,23 @@ describe("mmcb eval", () => {
     [["--solver", "genius"], "--solver must be one of random, lexical, oracle, openai"],
     [["--solver", "openai"], "--solver openai needs --model and --base-url"],
     [["--solver", "openai", "--model", "m", "--base-url", "nope"], "--base-url must be a URL"],
-    [["--solver", "openai", "--model", "m", "--base-url", "http://x/v1", "--api-key-env", "sk-123"], "--api-key-env takes the NAME of an environment variable"],
-    [["--solver", "openai", "--model", "m", "--base-url", "https://api.example.invalid/v1", "--api-key-env", "MMCB_TEST_UNSET_KEY"], "environment variable MMCB_TEST_UNSET_KEY is not set"],
+    [
+      ["--solver", "openai", "--model", "m", "--base-url", "http://x/v1", "--api-key-env", "sk-123"],
+      "--api-key-env takes the NAME of an environment variable",
+    ],
+    [
+      [
+        "--solver",
+        "openai",
+        "--model",
+        "m",
+        "--base-url",
+        "https://api.example.invalid/v1",
+        "--api-key-env",
+        "MMCB_TEST_UNSET_KEY",
+      ],
+      "environment variable MMCB_TEST_UNSET_KEY is not set",
+    ],
     [["--solver", "random", "--seeds", "a,b"], "--seeds takes a list like 1,2,3 or a range like 1-5"],
     [["--solver", "random", "--max-turns", "0"], "--max-turns must be at least 1"],
     [["--solver", "random", "--only", "nope"], "--only names unknown scenario: nope"],
@@ -75,23 +129,50 @@ describe("mmcb eval", () => {
 describe("mmcb score", () => {
   it("scores a trace file and reports each bad line precisely while scoring the good ones", () => {
     const good = JSON.stringify({
-      schemaVersion: 1, episodeId: "e1", scenarioId: "pry-lid",
+      schemaVersion: 1,
+      episodeId: "e1",
+      scenarioId: "pry-lid",
       steps: [
         { turn: 1, call: { tool: "inspect_part", args: { entity_id: "coin", part_id: "edge" } } },
         { turn: 2, call: { tool: "teleport", args: {} }, valid: false },
-        { turn: 3, call: { tool: "submit_answer", args: { entity_id: "coin", part_id: "edge", affordance: "pry open a lid", attributes_used: [{ name: "thickness", value: "thick" }], how_to_use: "pry" } } },
+        {
+          turn: 3,
+          call: {
+            tool: "submit_answer",
+            args: {
+              entity_id: "coin",
+              part_id: "edge",
+              affordance: "pry open a lid",
+              attributes_used: [{ name: "thickness", value: "thick" }],
+              how_to_use: "pry",
+            },
+          },
+        },
       ],
       endReason: "answer",
     });
     const unknownScenario = JSON.stringify({ episodeId: "e2", scenarioId: "nowhere", steps: [] });
-    const unknownTool = JSON.stringify({ episodeId: "e3", scenarioId: "pry-lid", steps: [{ turn: 1, call: { tool: "fly", args: {} } }] });
+    const unknownTool = JSON.stringify({
+      episodeId: "e3",
+      scenarioId: "pry-lid",
+      steps: [{ turn: 1, call: { tool: "fly", args: {} } }],
+    });
     const missingSteps = JSON.stringify({ episodeId: "e4", scenarioId: "pry-lid" });
-    writeFileSync(path.join(root, "traces.jsonl"), [good, "{not json", unknownScenario, unknownTool, missingSteps, ""].join("\n"));
+    writeFileSync(
+      path.join(root, "traces.jsonl"),
+      [good, "{not json", unknownScenario, unknownTool, missingSteps, ""].join("\n"),
+    );
     const r = mmcb("score", "--scenarios", "sc", "--trace", "traces.jsonl", "--json");
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc.episodes.map((e: { episodeId: string }) => e.episodeId)).toEqual(["e1"]);
-    expect(doc.episodes[0].metrics).toMatchObject({ gold_correct: true, invalid_calls: 1, turns: 3, claims: { contradicted: 1 }, hallucination_rate: 1 });
+    expect(doc.episodes[0].metrics).toMatchObject({
+      gold_correct: true,
+      invalid_calls: 1,
+      turns: 3,
+      claims: { contradicted: 1 },
+      hallucination_rate: 1,
+    });
     const lines = r.stderr.trim().split("\n");
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -105,7 +186,9 @@ describe("mmcb score", () => {
   });
 
   it("re-scores a stored run's traces to the same metrics (eval → runs traces → score)", () => {
-    const stored = JSON.parse(mmcb("eval", "--solver", "random", "--scenarios", "sc", "--seeds", "1-3", "--run-id", "rnd", "--json").stdout);
+    const stored = JSON.parse(
+      mmcb("eval", "--solver", "random", "--scenarios", "sc", "--seeds", "1-3", "--run-id", "rnd", "--json").stdout,
+    );
     const dump = mmcb("runs", "traces", "rnd");
     expect(dump.code).toBe(0);
     expect(dump.stdout.trim().split("\n")).toHaveLength(6);

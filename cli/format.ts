@@ -6,21 +6,48 @@ const fmt = (v: number | null, digits = 3) => (v === null ? "—" : v.toFixed(di
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-const summaryCells = (s: MetricSummary) => [fmt(s.mean), s.ci95 ? `[${fmt(s.ci95[0])}, ${fmt(s.ci95[1])}]` : "—", String(s.n)];
+const summaryCells = (s: MetricSummary) => [
+  fmt(s.mean),
+  s.ci95 ? `[${fmt(s.ci95[0])}, ${fmt(s.ci95[1])}]` : "—",
+  String(s.n),
+];
 
 /** The run summary: every metric with its 95% CI and coverage, relations, claims, splits. */
 export function formatAggregate(agg: Aggregate): string {
   const parts: string[] = [];
-  parts.push(table(["metric", "mean", "95% CI", "n"], MEAN_METRICS.map((m) => [m, ...summaryCells(agg.metrics[m])])));
-  parts.push(`relation: ${Object.entries(agg.relation).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(" · ")}`);
-  parts.push(`claims: ${Object.entries(agg.claims).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
+  parts.push(
+    table(
+      ["metric", "mean", "95% CI", "n"],
+      MEAN_METRICS.map((m) => [m, ...summaryCells(agg.metrics[m])]),
+    ),
+  );
+  parts.push(
+    `relation: ${Object.entries(agg.relation)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(" · ")}`,
+  );
+  parts.push(
+    `claims: ${Object.entries(agg.claims)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(" · ")}`,
+  );
   if (agg.pass_k) parts.push(`pass^${agg.pass_k.k}: ${fmt(agg.pass_k.value)} over ${agg.pass_k.scenarios} scenarios`);
   const splits = (title: string, groups: Aggregate["by_tier"]) =>
-    table([title, "episodes", "gold_correct", "entity_correct", "halluc_rate"], Object.entries(groups).map(([k, g]) => [k, String(g.episodes), fmt(g.metrics.gold_correct.mean), fmt(g.metrics.entity_correct.mean), fmt(g.metrics.hallucination_rate.mean)]));
+    table(
+      [title, "episodes", "gold_correct", "entity_correct", "halluc_rate"],
+      Object.entries(groups).map(([k, g]) => [
+        k,
+        String(g.episodes),
+        fmt(g.metrics.gold_correct.mean),
+        fmt(g.metrics.entity_correct.mean),
+        fmt(g.metrics.hallucination_rate.mean),
+      ]),
+    );
   if (Object.keys(agg.by_tier).length) parts.push(splits("tier", agg.by_tier));
   if (Object.keys(agg.by_setting).length) parts.push(splits("setting", agg.by_setting));
   return parts.join("\n\n");

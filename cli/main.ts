@@ -5,6 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { MmcbError } from "@/core/errors";
 import { registerEvalCommand } from "./commands/eval";
+import { registerMockServerCommand } from "./commands/mock-server";
 import { registerRunsCommands } from "./commands/runs";
 import { registerScenarioCommands } from "./commands/scenarios";
 import { registerScoreCommand } from "./commands/score";
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   registerScoreCommand(program);
   registerEvalCommand(program);
   registerRunsCommands(program);
+  registerMockServerCommand(program);
   return program;
 }
 

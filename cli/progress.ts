@@ -11,7 +11,8 @@ export function evalProgressBar(enabled: boolean, total: number): ProgressReport
   if (!enabled) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
     {
-      format: " {bar} {value}/{total} episodes | {rate}/s | ETA {eta_formatted} | {failed} failed · {reused} reused | ${cost}",
+      format:
+        " {bar} {value}/{total} episodes | {rate}/s | ETA {eta_formatted} | {failed} failed · {reused} reused | ${cost}",
       stream: process.stderr,
       hideCursor: true,
       etaBuffer: 20,
@@ -21,7 +22,13 @@ export function evalProgressBar(enabled: boolean, total: number): ProgressReport
   const started = Date.now();
   bar.start(total, 0, { rate: "0.0", failed: 0, reused: 0, cost: "0.00" });
   return {
-    update: (p) => bar.update(p.done, { rate: (p.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1), failed: p.failed, reused: p.reused, cost: p.costUsd.toFixed(2) }),
+    update: (p) =>
+      bar.update(p.done, {
+        rate: (p.done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1),
+        failed: p.failed,
+        reused: p.reused,
+        cost: p.costUsd.toFixed(2),
+      }),
     stop: () => bar.stop(),
   };
 }

@@ -9,7 +9,11 @@ const BIN = path.resolve(__dirname, "mmcb.js");
 let root: string;
 
 function mmcb(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: root, encoding: "utf8", env: { ...process.env, MMCB_DATA_DIR: path.join(root, ".data") } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    env: { ...process.env, MMCB_DATA_DIR: path.join(root, ".data") },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -27,7 +31,8 @@ function brokenCopy(name: string, edit: (dir: string) => void): string {
   return name;
 }
 
-function editJson(dir: string, mutate: (doc: any) => void) { // eslint-disable-line @typescript-eslint/no-explicit-any
+function editJson(dir: string, mutate: (doc: any) => void) {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const file = path.join(dir, "scenario.json");
   const doc = JSON.parse(readFileSync(file, "utf8"));
   mutate(doc);
@@ -43,10 +48,26 @@ describe("mmcb scenarios validate", () => {
   });
 
   it.each<[string, (dir: string) => void, string]>([
-    ["a broken gold reference", (d) => editJson(d, (doc) => (doc.gold[0].part = "rim")), 'scenarios-x/pry-lid/scenario.json: gold[0].part: "rim" is not a part of entity "coin"'],
-    ["a missing image", (d) => rmSync(path.join(d, "parts", "spoon-bowl.png")), 'scenarios-x/pry-lid/scenario.json: entities[1].parts[1].view: image file "parts/spoon-bowl.png" does not exist'],
-    ["a region outside the image", (d) => editJson(d, (doc) => (doc.entities[0].region = { box: [300, 250, 200, 100] })), "scenarios-x/pry-lid/scenario.json: entities[0].region: region [300, 250, 200, 100] extends outside the scene image (400×300)"],
-    ["invalid JSON", (d) => writeFileSync(path.join(d, "scenario.json"), '{\n  "id": "pry-lid"\n  "version": 1\n}'), "scenarios-x/pry-lid/scenario.json: invalid JSON at line 3, column 3"],
+    [
+      "a broken gold reference",
+      (d) => editJson(d, (doc) => (doc.gold[0].part = "rim")),
+      'scenarios-x/pry-lid/scenario.json: gold[0].part: "rim" is not a part of entity "coin"',
+    ],
+    [
+      "a missing image",
+      (d) => rmSync(path.join(d, "parts", "spoon-bowl.png")),
+      'scenarios-x/pry-lid/scenario.json: entities[1].parts[1].view: image file "parts/spoon-bowl.png" does not exist',
+    ],
+    [
+      "a region outside the image",
+      (d) => editJson(d, (doc) => (doc.entities[0].region = { box: [300, 250, 200, 100] })),
+      "scenarios-x/pry-lid/scenario.json: entities[0].region: region [300, 250, 200, 100] extends outside the scene image (400×300)",
+    ],
+    [
+      "invalid JSON",
+      (d) => writeFileSync(path.join(d, "scenario.json"), '{\n  "id": "pry-lid"\n  "version": 1\n}'),
+      "scenarios-x/pry-lid/scenario.json: invalid JSON at line 3, column 3",
+    ],
   ])("exits 1 with a precise line for %s", (name, edit, expected) => {
     const dir = brokenCopy(`scenarios-x`, edit);
     try {

@@ -1,14 +1,19 @@
 /**
  * The object knowledge base for generated scenarios. Each object is drawn with a Microsoft Fluent Emoji
  * icon; each part's region is in fractions of that icon's box and sits on that part of the drawing (checked
- * by `lib/artwork/regions.test.ts`). Attributes use the SPEC §2 vocabulary; affordances list the ordinary
- * use first, then unusual ones.
+ * by `lib/artwork/regions.test.ts`; look with `scripts/preview-objects.ts`). Attributes use the SPEC §2
+ * vocabulary; affordances list the ordinary use first, then unusual ones; `uses` names the affordance
+ * families (`uses.ts`) a part can be tried for. This file holds the first objects; the others are in
+ * `objects-kitchen.ts`, `objects-workshop.ts` and `objects-home.ts`.
  */
 import { box, capsule, ellipse, poly, ring } from "@/lib/artwork/geometry";
-import type { ObjectDef } from "@/lib/artwork/types";
 import { attr, attrs } from "./attrs";
+import { HOME_OBJECTS } from "./objects-home";
+import { KITCHEN_OBJECTS } from "./objects-kitchen";
+import { WORKSHOP_OBJECTS } from "./objects-workshop";
+import type { KbObject } from "./uses";
 
-const OBJECTS: readonly ObjectDef[] = [
+const BASE_OBJECTS: readonly KbObject[] = [
   // ───────────── small metal things ─────────────
   {
     id: "coin",
@@ -37,6 +42,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "turn a wide slotted screw",
           "scrape off a sticker or label",
         ],
+        uses: ["pry", "turn-screw", "scrape"],
       },
       {
         id: "face",
@@ -57,6 +63,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "press a small button",
           "act as a small flat weight or shim",
         ],
+        uses: ["press-button", "wedge"],
       },
     ],
   },
@@ -85,6 +92,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "press or crush soft things with the back",
           "tap to crack an egg or ice",
         ],
+        uses: ["scoop", "crush", "stir"],
       },
       {
         id: "handle",
@@ -105,6 +113,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "stir paint or glue",
           "reach into a narrow jar",
         ],
+        uses: ["pry", "stir", "reach"],
       },
       {
         id: "handle-end",
@@ -125,6 +134,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "push a small button",
           "scrape residue out of a groove",
         ],
+        uses: ["pry", "press-button", "scrape"],
       },
     ],
   },
@@ -141,6 +151,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.685, 0.295, 0.245, 0.255),
         attributes: attrs({ shape: "round", thickness: "thin", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["grip and turn the key", "hang the key on a ring", "press a small button"],
+        uses: ["press-button"],
       },
       {
         id: "blade",
@@ -155,6 +166,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["go into the lock", "scratch a mark", "stir a small amount of liquid"],
+        uses: ["stir", "scrape"],
       },
       {
         id: "teeth",
@@ -176,6 +188,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "score a line in cardboard",
           "scrape off dried residue",
         ],
+        uses: ["cut", "scrape"],
       },
       {
         id: "tip",
@@ -196,6 +209,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "press a recessed button",
           "wedge into a narrow gap",
         ],
+        uses: ["pierce", "press-button", "pry", "wedge", "cut"],
       },
     ],
   },
@@ -219,6 +233,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "medium",
         }),
         affordances: ["grip and turn a nut or bolt", "hook over a rim and pull", "bend a thin rod"],
+        uses: ["hook", "pry"],
       },
       {
         id: "handle",
@@ -234,6 +249,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "sturdy",
         }),
         affordances: ["give leverage when turning", "tap something like a small hammer", "prop something open"],
+        uses: ["strike", "wedge"],
       },
       {
         id: "lower-jaw",
@@ -249,6 +265,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "medium",
         }),
         affordances: ["grip and turn a nut or bolt", "hook over a rim and pull", "bend a thin rod"],
+        uses: ["hook"],
       },
     ],
   },
@@ -272,6 +289,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "sturdy",
         }),
         affordances: ["drive nails", "flatten a dent", "crack a nut open"],
+        uses: ["strike", "crush"],
       },
       {
         id: "head",
@@ -286,6 +304,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "heavy",
         }),
         affordances: ["carry the weight of a blow", "hold paper down against wind", "knock a stuck part loose"],
+        uses: ["weigh-down", "strike"],
       },
       {
         id: "handle",
@@ -301,6 +320,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["grip and swing the hammer", "reach something a little out of range", "stir a bucket of paint"],
+        uses: ["reach", "stir"],
       },
     ],
   },
@@ -323,6 +343,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["spread paint", "dust crumbs out of a keyboard or corner", "spread glue or oil"],
+        uses: ["spread"],
       },
       {
         id: "ferrule",
@@ -337,6 +358,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["hold the bristles", "tap a small object"],
+        uses: ["strike"],
       },
       {
         id: "handle",
@@ -352,6 +374,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["hold the brush", "stir paint", "roll out a small lump of clay"],
+        uses: ["stir", "roll"],
       },
       {
         id: "handle-end",
@@ -367,6 +390,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["finish the handle", "press a button", "push a plug into a hole"],
+        uses: ["press-button", "pry"],
       },
     ],
   },
@@ -390,6 +414,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["hold and work the scissors", "hang the scissors on a hook"],
+        uses: ["hook"],
       },
       {
         id: "pivot",
@@ -398,6 +423,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.48, 0.51, 0.065, 0.065),
         attributes: attrs({ shape: "round", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["join the blades"],
+        uses: [],
       },
       {
         id: "blades",
@@ -413,6 +439,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["cut paper, tape or string", "scrape a label off", "strip a thin wire"],
+        uses: ["cut", "scrape"],
       },
       {
         id: "blade-tip",
@@ -433,6 +460,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "pick out a splinter or a knot",
           "poke a hole in paper",
         ],
+        uses: ["turn-screw", "pierce", "extract", "cut"],
       },
     ],
   },
@@ -461,6 +489,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "clean out a small hole",
           "pick a simple lock",
         ],
+        uses: ["press-button", "pierce", "turn-screw"],
       },
       {
         id: "upper-bend",
@@ -476,6 +505,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["grip sheets of paper", "hook a small loop or zip pull", "hang a light ornament"],
+        uses: ["hook", "clamp"],
       },
       {
         id: "lower-bend",
@@ -491,6 +521,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["grip sheets of paper", "act as a tiny hook"],
+        uses: ["hook", "clamp"],
       },
     ],
   },
@@ -518,6 +549,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "spread filler or glue",
           "smooth out air bubbles",
         ],
+        uses: ["scrape", "spread", "straight-edge", "pry"],
       },
       {
         id: "corner",
@@ -532,6 +564,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["guide the card into a slot", "slip a spring latch", "pry apart a snap-fit case"],
+        uses: ["pry", "turn-screw"],
       },
       {
         id: "chip",
@@ -546,6 +579,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "fragile",
         }),
         affordances: ["make contact with a card terminal"],
+        uses: [],
       },
     ],
   },
@@ -569,6 +603,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["write and draw", "lubricate a sticky zip or key with graphite", "mark a hole position"],
+        uses: ["lubricate", "pierce"],
       },
       {
         id: "body",
@@ -583,6 +618,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["hold the pencil", "hold up hair in a bun", "roll up a cassette tape", "stir a drink"],
+        uses: ["stir", "roll"],
       },
       {
         id: "eraser",
@@ -597,6 +633,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["rub out pencil marks", "clean metal contacts", "press buttons without fingerprints"],
+        uses: ["press-button"],
       },
     ],
   },
@@ -613,6 +650,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.24, 0.08, 0.52, 0.36),
         attributes: attrs({ shape: "curved", material: "plastic", rigidity: "rigid", surface: "smooth" }),
         affordances: ["click"],
+        uses: [],
       },
       {
         id: "scroll-wheel",
@@ -621,6 +659,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.445, 0.07, 0.11, 0.3),
         attributes: attrs({ shape: "round", material: "rubber", surface: "textured", size: "small" }),
         affordances: ["scroll a page"],
+        uses: [],
       },
       {
         id: "shell",
@@ -635,6 +674,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "light",
         }),
         affordances: ["rest the hand", "hold down a few loose sheets"],
+        uses: ["weigh-down"],
       },
     ],
   },
@@ -659,6 +699,7 @@ const OBJECTS: readonly ObjectDef[] = [
           moisture: "damp",
         }),
         affordances: ["wash dishes", "soak up a spill", "pad a fragile object", "dampen an envelope flap"],
+        uses: ["absorb", "cushion"],
       },
       {
         id: "side",
@@ -682,6 +723,7 @@ const OBJECTS: readonly ObjectDef[] = [
           elasticity: "elastic",
         }),
         affordances: ["be squeezed out", "wedge under a wobbly table leg", "cushion a knock"],
+        uses: ["absorb", "wedge", "cushion"],
       },
     ],
   },
@@ -698,6 +740,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.52, 0.25, 0.1, 0.2),
         attributes: attrs({ shape: "elongated", material: "food", rigidity: "soft", moisture: "damp", size: "small" }),
         affordances: ["eat", "mash into a paste", "bait a trap"],
+        uses: [],
       },
       {
         id: "peel",
@@ -712,6 +755,7 @@ const OBJECTS: readonly ObjectDef[] = [
           surface: "slippery",
         }),
         affordances: ["protect the fruit", "polish leather shoes with the inside", "feed compost"],
+        uses: [],
       },
       {
         id: "stem",
@@ -720,6 +764,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.08, 0.8, 0.05, 0.05),
         attributes: attrs({ shape: "cylindrical", material: "food", rigidity: "semi-rigid", size: "small" }),
         affordances: ["open the banana", "hang the banana up"],
+        uses: [],
       },
     ],
   },
@@ -742,6 +787,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["pour tea", "water a small plant precisely"],
+        uses: ["hold-liquid"],
       },
       {
         id: "lid",
@@ -756,6 +802,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["keep the tea hot", "cover a small bowl"],
+        uses: ["cover"],
       },
       {
         id: "handle",
@@ -764,6 +811,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.74, 0.4, 0.21, 0.33),
         attributes: attrs({ shape: "curved", material: "ceramic", rigidity: "rigid", durability: "fragile" }),
         affordances: ["hold and pour", "hang the pot on a hook"],
+        uses: ["hook"],
       },
       {
         id: "body",
@@ -779,6 +827,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["hold tea", "act as a bookend", "warm cold hands"],
+        uses: ["hold-liquid", "heat", "wedge"],
       },
     ],
   },
@@ -801,6 +850,7 @@ const OBJECTS: readonly ObjectDef[] = [
           surface: "textured",
         }),
         affordances: ["wipe up spills", "dry hands", "wrap something fragile"],
+        uses: ["absorb", "cushion"],
       },
       {
         id: "core",
@@ -809,6 +859,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.78, 0.42, 0.07, 0.13),
         attributes: attrs({ shape: "cylindrical", material: "paper", rigidity: "semi-rigid", size: "small" }),
         affordances: ["hold the paper", "store a coiled cable", "make a funnel"],
+        uses: [],
       },
     ],
   },
@@ -831,6 +882,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["protect the juicy flesh", "zest for flavour", "scent a room"],
+        uses: [],
       },
       {
         id: "leaf",
@@ -839,6 +891,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.05, 0.06, 0.36, 0.15),
         attributes: attrs({ shape: "flat", thickness: "thin", material: "food", rigidity: "flexible", size: "small" }),
         affordances: ["decorate a plate"],
+        uses: [],
       },
     ],
   },
@@ -868,6 +921,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "prop a window open",
           "knock down cobwebs",
         ],
+        uses: ["reach", "wedge", "swat"],
       },
       {
         id: "head",
@@ -876,6 +930,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: poly([0.13, 0.91], [0.3, 0.68], [0.42, 0.62], [0.53, 0.72], [0.5, 0.83], [0.4, 0.92]),
         attributes: attrs({ shape: "flat", rigidity: "semi-rigid", surface: "rough", size: "medium" }),
         affordances: ["sweep the floor", "brush snow off a car", "spread mulch"],
+        uses: ["scrape", "spread"],
       },
       {
         id: "binding",
@@ -884,6 +939,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: poly([0.34, 0.65], [0.55, 0.75], [0.53, 0.85], [0.32, 0.75]),
         attributes: attrs({ shape: "cylindrical", material: "fabric", rigidity: "semi-rigid", size: "small" }),
         affordances: ["hold the bristles together"],
+        uses: [],
       },
     ],
   },
@@ -900,6 +956,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.08, 0.06, 0.3, 0.26),
         attributes: attrs({ shape: "hooked", thickness: "medium", material: "wood", rigidity: "rigid", size: "small" }),
         affordances: ["carry the umbrella", "hang it on an arm or rail", "hook something and pull it closer"],
+        uses: ["hook", "reach"],
       },
       {
         id: "canopy",
@@ -914,6 +971,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["keep off rain", "shade from the sun", "make a windbreak"],
+        uses: ["cover"],
       },
       {
         id: "tip",
@@ -922,6 +980,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.865, 0.885, 0.035, 0.035),
         attributes: attrs({ shape: "pointed", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["protect the end", "press a button out of reach"],
+        uses: ["press-button"],
       },
     ],
   },
@@ -958,6 +1017,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["cast the line", "reach a little further", "flick something light"],
+        uses: ["reach", "swat"],
       },
       {
         id: "reel",
@@ -966,6 +1026,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.665, 0.635, 0.085, 0.085),
         attributes: attrs({ shape: "round", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["wind in the line", "store a length of string"],
+        uses: [],
       },
       {
         id: "fish",
@@ -974,6 +1035,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.19, 0.34, 0.24, 0.6),
         attributes: attrs({ shape: "round", material: "plastic", rigidity: "rigid", weight: "light", size: "small" }),
         affordances: ["play at fishing", "weigh down the line"],
+        uses: ["weigh-down"],
       },
     ],
   },
@@ -990,6 +1052,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.08, 0.16, 0.84, 0.12),
         attributes: attrs({ shape: "round", thickness: "medium", material: "plastic", rigidity: "rigid" }),
         affordances: ["strengthen the bucket", "pour from"],
+        uses: [],
       },
       {
         id: "body",
@@ -998,6 +1061,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.14, 0.27, 0.74, 0.63),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "semi-rigid", size: "medium" }),
         affordances: ["carry water", "catch a drip", "turn upside down as a low step"],
+        uses: ["hold-liquid", "carry", "reach"],
       },
       {
         id: "handle",
@@ -1019,6 +1083,7 @@ const OBJECTS: readonly ObjectDef[] = [
         ),
         attributes: attrs({ shape: "curved", thickness: "thin", material: "plastic", rigidity: "rigid" }),
         affordances: ["carry the bucket", "hang it from a hook"],
+        uses: ["hook", "carry"],
       },
     ],
   },
@@ -1035,6 +1100,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.5, 0.13, 0.23, 0.08),
         attributes: attrs({ shape: "round", material: "wood", rigidity: "rigid", surface: "rough" }),
         affordances: ["show the rings", "serve as a small seat or stand"],
+        uses: [],
       },
       {
         id: "trunk",
@@ -1051,6 +1117,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["burn as firewood", "stand on to gain a little height", "chock a wheel"],
+        uses: ["reach", "wedge", "weigh-down"],
       },
       {
         id: "branch-stub",
@@ -1059,6 +1126,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: capsule(0.72, 0.38, 0.85, 0.26, 0.055),
         attributes: attrs({ shape: "elongated", material: "wood", rigidity: "rigid", size: "small" }),
         affordances: ["carry the log", "hang a light bag on"],
+        uses: ["hook"],
       },
     ],
   },
@@ -1081,6 +1149,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "medium",
         }),
         affordances: ["hold soil and the plant", "weigh down a sheet of paper"],
+        uses: ["weigh-down"],
       },
       {
         id: "leaves",
@@ -1089,6 +1158,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.22, 0.04, 0.56, 0.5),
         attributes: attrs({ shape: "flat", thickness: "thin", rigidity: "flexible", size: "small" }),
         affordances: ["decorate the room"],
+        uses: [],
       },
     ],
   },
@@ -1116,6 +1186,7 @@ const OBJECTS: readonly ObjectDef[] = [
           attr("visibility", "partially visible"),
         ],
         affordances: ["fasten fabric", "tease out a splinter", "clear a clogged nozzle", "prick a blister"],
+        uses: ["pierce", "extract", "clamp"],
       },
       {
         id: "clasp",
@@ -1124,6 +1195,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.66, 0.29, 0.22, 0.2),
         attributes: attrs({ shape: "curved", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["keep the point covered"],
+        uses: [],
       },
       {
         id: "coil",
@@ -1132,6 +1204,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.23, 0.76, 0.17, 0.16),
         attributes: attrs({ shape: "round", thickness: "thin", material: "metal", elasticity: "elastic" }),
         affordances: ["spring the pin closed", "hook onto a key ring"],
+        uses: ["hook"],
       },
     ],
   },
@@ -1148,6 +1221,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.33, 0.04, 0.34, 0.36),
         attributes: attrs({ shape: "flat", material: "plastic", rigidity: "rigid" }),
         affordances: ["hold the pick", "hang it up"],
+        uses: ["hook"],
       },
       {
         id: "teeth",
@@ -1162,6 +1236,7 @@ const OBJECTS: readonly ObjectDef[] = [
           sharpness: "blunt",
         }),
         affordances: ["lift and shape hair", "scrape out a groove", "rake a little soil"],
+        uses: ["scrape", "extract", "dig"],
       },
     ],
   },
@@ -1178,6 +1253,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: capsule(0.6, 0.25, 0.86, 0.52, 0.07),
         attributes: attrs({ shape: "flat", thickness: "thin", material: "metal", sharpness: "sharp", size: "small" }),
         affordances: ["shave", "remove fabric pills from a jumper", "scrape paint off glass"],
+        uses: ["cut", "scrape", "extract"],
       },
       {
         id: "head",
@@ -1186,6 +1262,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: capsule(0.5, 0.2, 0.88, 0.58, 0.13),
         attributes: attrs({ shape: "rectangular", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["hold the blades at the right angle"],
+        uses: [],
       },
       {
         id: "handle",
@@ -1194,6 +1271,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: capsule(0.55, 0.46, 0.13, 0.87, 0.07),
         attributes: attrs({ shape: "elongated", material: "plastic", rigidity: "rigid", weight: "light" }),
         affordances: ["hold the razor", "stir a small pot of cream"],
+        uses: ["stir"],
       },
     ],
   },
@@ -1210,6 +1288,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: poly([0.46, 0.2], [0.8, 0.5], [0.5, 0.83], [0.18, 0.5]),
         attributes: attrs({ shape: "rectangular", material: "fabric", rigidity: "soft", surface: "smooth" }),
         affordances: ["cover a small cut", "dab a drop of liquid"],
+        uses: ["absorb", "cushion"],
       },
       {
         id: "adhesive-tab",
@@ -1226,6 +1305,7 @@ const OBJECTS: readonly ObjectDef[] = [
           "lift dust or crumbs",
           "hold a small thing in place",
         ],
+        uses: ["stick", "extract"],
       },
     ],
   },
@@ -1248,6 +1328,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "small",
         }),
         affordances: ["brush teeth", "scrub grout or a small stain", "clean a comb"],
+        uses: ["scrape"],
       },
       {
         id: "handle",
@@ -1262,6 +1343,7 @@ const OBJECTS: readonly ObjectDef[] = [
           sharpness: "blunt",
         }),
         affordances: ["hold the brush", "stir paint or glue"],
+        uses: ["stir"],
       },
     ],
   },
@@ -1278,6 +1360,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.48, 0.5, 0.35, 0.34),
         attributes: attrs({ shape: "rectangular", rigidity: "semi-rigid", surface: "slippery", moisture: "damp" }),
         affordances: ["wash hands", "ease a sticking drawer", "lubricate a stiff zip"],
+        uses: ["lubricate"],
       },
       {
         id: "lather",
@@ -1286,6 +1369,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.74, 0.7, 0.14, 0.14),
         attributes: attrs({ shape: "round", rigidity: "soft", moisture: "wet", surface: "slippery" }),
         affordances: ["clean", "find a leak by bubbling"],
+        uses: ["lubricate"],
       },
     ],
   },
@@ -1302,6 +1386,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.4, 0.04, 0.36, 0.17),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["dispense lotion"],
+        uses: [],
       },
       {
         id: "bottle",
@@ -1316,6 +1401,7 @@ const OBJECTS: readonly ObjectDef[] = [
           size: "medium",
         }),
         affordances: ["hold lotion", "soften skin around a splinter", "loosen a stuck ring"],
+        uses: ["lubricate"],
       },
     ],
   },
@@ -1340,6 +1426,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "sturdy",
         }),
         affordances: ["hold a door open", "tap in a nail or tent peg", "crack a nut", "weigh down a tarp"],
+        uses: ["strike", "weigh-down", "wedge", "crush"],
       },
       {
         id: "ridge",
@@ -1348,6 +1435,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: poly([0.08, 0.38], [0.3, 0.1], [0.6, 0.12], [0.75, 0.35], [0.4, 0.42]),
         attributes: attrs({ shape: "pointed", material: "stone", rigidity: "rigid", surface: "rough" }),
         affordances: ["sit on the floor as decoration", "scratch a mark"],
+        uses: ["scrape"],
       },
     ],
   },
@@ -1371,6 +1459,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "sturdy",
         }),
         affordances: ["take the impact of walking", "tap in a small nail or tack", "stamp something flat"],
+        uses: ["strike", "crush"],
       },
       {
         id: "sole",
@@ -1385,6 +1474,7 @@ const OBJECTS: readonly ObjectDef[] = [
           surface: "textured",
         }),
         affordances: ["grip the ground", "scrape mud off"],
+        uses: ["scrape"],
       },
       {
         id: "laces",
@@ -1393,6 +1483,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.47, 0.35, 0.15, 0.16),
         attributes: attrs({ shape: "hooked", material: "metal", size: "small" }),
         affordances: ["hold the laces"],
+        uses: ["hook"],
       },
       {
         id: "upper",
@@ -1401,6 +1492,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.07, 0.27, 0.4, 0.45),
         attributes: attrs({ shape: "curved", material: "fabric", rigidity: "semi-rigid" }),
         affordances: ["support the ankle", "hold a bottle upright in a bag"],
+        uses: [],
       },
     ],
   },
@@ -1423,6 +1515,7 @@ const OBJECTS: readonly ObjectDef[] = [
           surface: "smooth",
         }),
         affordances: ["protect the pages", "fan a flame", "serve as a writing surface"],
+        uses: ["fan", "straight-edge", "cover"],
       },
       {
         id: "spine",
@@ -1437,6 +1530,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "medium",
         }),
         affordances: ["show the title on a shelf", "tap in a drawing pin or small nail", "press something flat"],
+        uses: ["strike", "crush"],
       },
       {
         id: "pages",
@@ -1445,6 +1539,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: box(0.63, 0.87, 0.31, 0.07),
         attributes: attrs({ shape: "flat", material: "paper", rigidity: "semi-rigid", surface: "textured" }),
         affordances: ["hold the text", "press flowers", "level a wobbly table"],
+        uses: ["wedge", "crush", "weigh-down"],
       },
     ],
   },
@@ -1468,6 +1563,7 @@ const OBJECTS: readonly ObjectDef[] = [
           durability: "fragile",
         }),
         affordances: ["show and touch apps", "serve as a torch or mirror"],
+        uses: ["reflect"],
       },
       {
         id: "edge",
@@ -1483,6 +1579,7 @@ const OBJECTS: readonly ObjectDef[] = [
           weight: "light",
         }),
         affordances: ["hold the charging port", "press a button", "tap lightly on something"],
+        uses: ["strike", "press-button"],
       },
     ],
   },
@@ -1499,6 +1596,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.5, 0.27, 0.22, 0.22),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", weight: "light" }),
         affordances: ["comfort a child", "cushion a knock"],
+        uses: ["cushion"],
       },
       {
         id: "body",
@@ -1507,6 +1605,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.5, 0.72, 0.3, 0.22),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", surface: "textured" }),
         affordances: ["be hugged", "prop up a phone", "pad a fragile parcel"],
+        uses: ["cushion", "wedge"],
       },
       {
         id: "arm",
@@ -1515,6 +1614,7 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.16, 0.63, 0.09, 0.1),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", size: "small" }),
         affordances: ["be held"],
+        uses: [],
       },
     ],
   },
@@ -1534,6 +1634,7 @@ const OBJECTS: readonly ObjectDef[] = [
           attr("temperature", "warm"),
         ],
         affordances: ["burn slowly to give light", "wax a sticking drawer runner", "seal an envelope"],
+        uses: ["lubricate", "stick"],
       },
       {
         id: "flame",
@@ -1542,19 +1643,22 @@ const OBJECTS: readonly ObjectDef[] = [
         region: ellipse(0.5, 0.16, 0.09, 0.12),
         attributes: [...attrs({ shape: "pointed", size: "small" }), attr("temperature", "hot")],
         affordances: ["give light", "light another candle", "sterilise a needle tip"],
+        uses: ["heat"],
       },
     ],
   },
 ];
 
-const BY_ID: ReadonlyMap<string, ObjectDef> = new Map(OBJECTS.map((o) => [o.id, o]));
+const OBJECTS: readonly KbObject[] = [...BASE_OBJECTS, ...KITCHEN_OBJECTS, ...WORKSHOP_OBJECTS, ...HOME_OBJECTS];
+
+const BY_ID: ReadonlyMap<string, KbObject> = new Map(OBJECTS.map((o) => [o.id, o]));
 
 /** Every object of the knowledge base. */
-export function allObjects(): readonly ObjectDef[] {
+export function allObjects(): readonly KbObject[] {
   return OBJECTS;
 }
 
 /** An object by id, or undefined. */
-export function objectById(id: string): ObjectDef | undefined {
+export function objectById(id: string): KbObject | undefined {
   return BY_ID.get(id);
 }

@@ -56,8 +56,12 @@ async function main(): Promise<void> {
     if (!first.cached) cold.push(b - a);
     warm.push(c - b);
   }
-  console.log(`view crop, cold (render + cache write): n=${cold.length} p50 ${ms(quantile(cold, 0.5))} p95 ${ms(quantile(cold, 0.95))}`);
-  console.log(`view crop, warm (cache hit or view file): n=${warm.length} p50 ${ms(quantile(warm, 0.5))} p95 ${ms(quantile(warm, 0.95))}`);
+  console.log(
+    `view crop, cold (render + cache write): n=${cold.length} p50 ${ms(quantile(cold, 0.5))} p95 ${ms(quantile(cold, 0.95))}`,
+  );
+  console.log(
+    `view crop, warm (cache hit or view file): n=${warm.length} p50 ${ms(quantile(warm, 0.5))} p95 ${ms(quantile(warm, 0.95))}`,
+  );
   rmSync(cacheDir, { recursive: true, force: true });
 
   // scorer throughput over a synthetic trace set
@@ -65,7 +69,13 @@ async function main(): Promise<void> {
   for (let seed = 1; traces.length < 20_000; seed++) {
     for (const l of store.scenarios) {
       for (const name of ["random", "oracle"] as const) {
-        const { trace } = await runEpisode({ scenario: l.scenario, engine: { maxTurns: 15, observation: "image" }, episodeId: `${seed}`, seed, solver: createBaseline(name, l.scenario, deriveSeed(seed, l.scenario.id)) });
+        const { trace } = await runEpisode({
+          scenario: l.scenario,
+          engine: { maxTurns: 15, observation: "image" },
+          episodeId: `${seed}`,
+          seed,
+          solver: createBaseline(name, l.scenario, deriveSeed(seed, l.scenario.id)),
+        });
         traces.push({ scenario: l.scenario, trace });
       }
     }
@@ -75,7 +85,9 @@ async function main(): Promise<void> {
   const t2 = performance.now();
   for (const t of traces) scoreEpisode(t.scenario, t.trace);
   const scoreSeconds = (performance.now() - t2) / 1000;
-  console.log(`scorer throughput: ${Math.round(traces.length / scoreSeconds)} episodes/s (${traces.length} episodes, ${(steps / traces.length).toFixed(1)} steps each, one core)`);
+  console.log(
+    `scorer throughput: ${Math.round(traces.length / scoreSeconds)} episodes/s (${traces.length} episodes, ${(steps / traces.length).toFixed(1)} steps each, one core)`,
+  );
 
   // engine step latency: replay the same calls through the reducer
   const calls = traces.slice(0, 5000).map((t) => ({ scenario: t.scenario, turns: groupTurns(t.trace) }));
@@ -89,7 +101,9 @@ async function main(): Promise<void> {
     }
   }
   const perStepUs = ((performance.now() - t3) * 1000) / applied;
-  console.log(`engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`);
+  console.log(
+    `engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`,
+  );
 }
 
 function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {

@@ -11,8 +11,14 @@ mkdirSync(dataDir, { recursive: true });
 const env = { ...process.env, MMCB_DATA_DIR: dataDir, MMCB_NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 
-const prep = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], { stdio: "inherit", env });
+const prep = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], {
+  stdio: "inherit",
+  env,
+});
 if (prep.status !== 0) process.exit(prep.status ?? 1);
-const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+const server = spawn(path.join("node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", port], {
+  stdio: "inherit",
+  env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

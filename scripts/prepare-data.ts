@@ -24,16 +24,30 @@ async function main(): Promise<void> {
   // A demo run on first start, so there is something to look at without an API key.
   if (process.env.MMCB_DEMO !== "0" && store.scenarios.length > 0 && (await listRuns(db)).length === 0) {
     for (const solver of ["oracle", "lexical", "random"] as const) {
-      const result = await runBaselineEval({ solver, scenarios: store.scenarios, seeds: [1, 2, 3], maxTurns: 15, observation: "image", runId: `demo-${solver}` });
+      const result = await runBaselineEval({
+        solver,
+        scenarios: store.scenarios,
+        seeds: [1, 2, 3],
+        maxTurns: 15,
+        observation: "image",
+        runId: `demo-${solver}`,
+      });
       const gold = result.document.aggregate.metrics.gold_correct.mean ?? 0;
-      console.log(`mmcb: demo run ${result.runId}: ${result.document.episodes.length} episodes, gold_correct ${gold.toFixed(3)}`);
+      console.log(
+        `mmcb: demo run ${result.runId}: ${result.document.episodes.length} episodes, gold_correct ${gold.toFixed(3)}`,
+      );
     }
   }
   await closeDb();
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof MmcbError ? `${error.message} [${error.code}]` : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof MmcbError
+      ? `${error.message} [${error.code}]`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   console.error(`mmcb: could not prepare the data folder: ${message}`);
   process.exit(1);
 });

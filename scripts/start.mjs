@@ -23,7 +23,8 @@ function newestMtime(paths) {
     if (!existsSync(p)) return;
     const info = statSync(p);
     if (info.isDirectory()) {
-      for (const name of readdirSync(p)) if (name !== "node_modules" && !name.startsWith(".")) visit(path.join(p, name));
+      for (const name of readdirSync(p))
+        if (name !== "node_modules" && !name.startsWith(".")) visit(path.join(p, name));
     } else newest = Math.max(newest, info.mtimeMs);
   };
   paths.forEach(visit);
@@ -37,7 +38,16 @@ function run(cmd, args) {
 
 if (!dev) {
   const buildId = path.join(distDir, "BUILD_ID");
-  const sources = ["app", "components", "lib", "core", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "core",
+    "public",
+    "next.config.js",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   const stale = !existsSync(buildId) || newestMtime(sources) > statSync(buildId).mtimeMs;
   if (stale) {
     console.log("mmcb: building the app (first start or sources changed)…");

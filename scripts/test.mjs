@@ -8,7 +8,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const e2eOnly = process.argv.includes("--e2e-only");
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr" };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  npm_config_nodedir: process.env.npm_config_nodedir ?? "/usr",
+};
 const bin = (name) => path.join("node_modules", ".bin", name);
 let passed = 0;
 let failed = 0;
@@ -19,7 +23,9 @@ function step(name, cmd, args, extraEnv = {}) {
   const started = Date.now();
   const result = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   const ok = result.status === 0;
-  console.log(`── ${name}: ${ok ? "ok" : `failed (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `── ${name}: ${ok ? "ok" : `failed (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return ok;
 }
 
@@ -35,9 +41,19 @@ function ensureChromium() {
   if (existsSync(chromium)) return true;
   console.log(`\n── Chromium not found at ${chromium}; installing Debian's chromium with apt ──`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
-  const apt = (args) => spawnSync(sudo[0] ?? "apt-get", sudo.length ? ["apt-get", ...args] : args, { stdio: "inherit", env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
-  if (apt(["update", "-qq"]).status !== 0 || apt(["install", "-y", "-qq", "chromium"]).status !== 0 || !existsSync(chromium)) {
-    console.error("Could not install chromium. Install it with `apt-get install chromium` (or set CHROMIUM_PATH) and re-run.");
+  const apt = (args) =>
+    spawnSync(sudo[0] ?? "apt-get", sudo.length ? ["apt-get", ...args] : args, {
+      stdio: "inherit",
+      env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+  if (
+    apt(["update", "-qq"]).status !== 0 ||
+    apt(["install", "-y", "-qq", "chromium"]).status !== 0 ||
+    !existsSync(chromium)
+  ) {
+    console.error(
+      "Could not install chromium. Install it with `apt-get install chromium` (or set CHROMIUM_PATH) and re-run.",
+    );
     return false;
   }
   return true;
@@ -49,7 +65,12 @@ mkdirSync("reports", { recursive: true });
 if (!e2eOnly) {
   check("typecheck", bin("tsc"), ["--noEmit"]);
   check("lint", bin("eslint"), [".", "--max-warnings=0"]);
-  step("unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json"]);
+  step("unit tests", bin("vitest"), [
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=reports/vitest.json",
+  ]);
   if (existsSync("reports/vitest.json")) {
     const v = JSON.parse(readFileSync("reports/vitest.json", "utf8"));
     passed += v.numPassedTests;
@@ -71,7 +92,13 @@ if (!canRunE2e) {
   failed += 1;
   failures.push("chromium missing");
 }
-if (canRunE2e && check("test build (.next-e2e)", bin("next"), ["build"], { MMCB_NEXT_DIST_DIR: ".next-e2e", NEXT_PUBLIC_MMCB_TEST_HOOKS: "1" })) {
+if (
+  canRunE2e &&
+  check("test build (.next-e2e)", bin("next"), ["build"], {
+    MMCB_NEXT_DIST_DIR: ".next-e2e",
+    NEXT_PUBLIC_MMCB_TEST_HOOKS: "1",
+  })
+) {
   step("e2e tests", bin("playwright"), ["test"]);
   if (existsSync("reports/playwright.json")) {
     const s = JSON.parse(readFileSync("reports/playwright.json", "utf8")).stats;

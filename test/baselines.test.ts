@@ -19,7 +19,13 @@ beforeAll(async () => {
 
 const engine = { maxTurns: 15, observation: "image" as const };
 const play = (name: BaselineName, scenario: Scenario, seed: number, maxTurns = 15) =>
-  runEpisode({ scenario, engine: { ...engine, maxTurns }, episodeId: `${name}-${scenario.id}-${seed}`, seed, solver: createBaseline(name, scenario, deriveSeed(seed, scenario.id)) });
+  runEpisode({
+    scenario,
+    engine: { ...engine, maxTurns },
+    episodeId: `${name}-${scenario.id}-${seed}`,
+    seed,
+    solver: createBaseline(name, scenario, deriveSeed(seed, scenario.id)),
+  });
 
 describe("baselines on the bundled scenarios", () => {
   it("ships at least 6 scenarios to test on", () => {
@@ -31,7 +37,13 @@ describe("baselines on the bundled scenarios", () => {
       for (const maxTurns of [15, 3, 2]) {
         const { trace } = await play("oracle", scenario, 1, maxTurns);
         const { metrics } = scoreEpisode(scenario, trace);
-        expect({ id: scenario.id, maxTurns, gold: metrics.gold_correct, rate: metrics.hallucination_rate, invalid: metrics.invalid_calls }).toEqual({ id: scenario.id, maxTurns, gold: true, rate: 0, invalid: 0 });
+        expect({
+          id: scenario.id,
+          maxTurns,
+          gold: metrics.gold_correct,
+          rate: metrics.hallucination_rate,
+          invalid: metrics.invalid_calls,
+        }).toEqual({ id: scenario.id, maxTurns, gold: true, rate: 0, invalid: 0 });
         expect(metrics.claims.grounded).toBeGreaterThan(0);
       }
     }
@@ -40,7 +52,10 @@ describe("baselines on the bundled scenarios", () => {
   it("oracle with a single turn answers gold without unseen claims", async () => {
     for (const scenario of scenarios) {
       const { metrics } = scoreEpisode(scenario, (await play("oracle", scenario, 1, 1)).trace);
-      expect({ gold: metrics.gold_correct, hallucinated: metrics.hallucinated }).toEqual({ gold: true, hallucinated: 0 });
+      expect({ gold: metrics.gold_correct, hallucinated: metrics.hallucinated }).toEqual({
+        gold: true,
+        hallucinated: 0,
+      });
     }
   });
 
@@ -71,15 +86,18 @@ describe("baselines on the bundled scenarios", () => {
     }
   });
 
-  it.each<BaselineName>(["random", "lexical", "oracle"])("%s: same seed, same trace and score; re-scoring a stored trace gives the same result", async (name) => {
-    for (const scenario of scenarios) {
-      const a = await play(name, scenario, 7);
-      const b = await play(name, scenario, 7);
-      expect(b.trace).toEqual(a.trace);
-      const stored = JSON.parse(JSON.stringify(a.trace));
-      expect(scoreEpisode(scenario, stored)).toEqual(scoreEpisode(scenario, a.trace));
-    }
-  });
+  it.each<BaselineName>(["random", "lexical", "oracle"])(
+    "%s: same seed, same trace and score; re-scoring a stored trace gives the same result",
+    async (name) => {
+      for (const scenario of scenarios) {
+        const a = await play(name, scenario, 7);
+        const b = await play(name, scenario, 7);
+        expect(b.trace).toEqual(a.trace);
+        const stored = JSON.parse(JSON.stringify(a.trace));
+        expect(scoreEpisode(scenario, stored)).toEqual(scoreEpisode(scenario, a.trace));
+      }
+    },
+  );
 
   it("lexical: answers a real part of a real entity using only names and affordances", async () => {
     for (const scenario of scenarios) {

@@ -51,7 +51,14 @@ export function fixtureScenario(id = "pry-lid"): Record<string, unknown> {
       {
         id: "spoon",
         name: "spoon",
-        region: { polygon: [[200, 50], [380, 50], [380, 280], [200, 280]] },
+        region: {
+          polygon: [
+            [200, 50],
+            [380, 50],
+            [380, 280],
+            [200, 280],
+          ],
+        },
         view: "entities/spoon.png",
         description: "A metal teaspoon.",
         parts: [
@@ -81,7 +88,10 @@ export function fixtureScenario(id = "pry-lid"): Record<string, unknown> {
         entity: "coin",
         part: "edge",
         affordance: "pry open a lid",
-        requiredAttributes: [{ name: "thickness", value: "thin" }, { name: "rigidity", value: "rigid" }],
+        requiredAttributes: [
+          { name: "thickness", value: "thin" },
+          { name: "rigidity", value: "rigid" },
+        ],
         howTo: "Wedge the coin's edge under the lid's rim and twist.",
       },
     ],
@@ -92,12 +102,17 @@ export function fixtureScenario(id = "pry-lid"): Record<string, unknown> {
 
 async function png(file: string, width: number, height: number, colour: string): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const buffer = await sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  const buffer = await sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
   writeFileSync(file, buffer);
 }
 
 /** Writes a scenario folder `<root>/<id>/` with its images; returns the folder. */
-export async function writeFixtureScenario(root: string, doc: Record<string, unknown> = fixtureScenario()): Promise<string> {
+export async function writeFixtureScenario(
+  root: string,
+  doc: Record<string, unknown> = fixtureScenario(),
+): Promise<string> {
   const dir = path.join(root, String(doc.id));
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "scenario.json"), JSON.stringify(doc, null, 2));

@@ -19,18 +19,31 @@ const num = (flag: string) => z.coerce.number({ message: `${flag} must be a numb
 const optionsSchema = z.object({
   solver: z.enum(SOLVERS, { message: `--solver must be one of ${SOLVERS.join(", ")}` }),
   scenarios: z.string(),
-  seeds: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
-  maxTurns: z.coerce.number().int().min(1, { message: "--max-turns must be at least 1" }).max(100, { message: "--max-turns must be at most 100" }),
+  seeds: z
+    .string()
+    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
+  maxTurns: z.coerce
+    .number()
+    .int()
+    .min(1, { message: "--max-turns must be at least 1" })
+    .max(100, { message: "--max-turns must be at most 100" }),
   observation: z.enum(["image", "hybrid", "text"], { message: "--observation must be image, hybrid or text" }),
   imageHistory: z.enum(["last", "all", "none"], { message: "--image-history must be last, all or none" }),
   reasoningHistory: z.enum(["keep", "drop"], { message: "--reasoning-history must be keep or drop" }),
   only: z.string().optional(),
-  runId: z.string().regex(/^[A-Za-z0-9._:-]+$/, { message: "--run-id may hold letters, digits, '.', '_', ':' and '-'" }).optional(),
+  runId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]+$/, { message: "--run-id may hold letters, digits, '.', '_', ':' and '-'" })
+    .optional(),
   resume: z.boolean().optional(),
   json: z.boolean().optional(),
   model: z.string().min(1).optional(),
   baseUrl: z.string().url({ message: "--base-url must be a URL such as http://127.0.0.1:8000/v1" }).optional(),
-  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: "--api-key-env takes the NAME of an environment variable, not the key" }),
+  apiKeyEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+      message: "--api-key-env takes the NAME of an environment variable, not the key",
+    }),
   concurrency: z.coerce.number().int().min(1, { message: "--concurrency must be at least 1" }).max(256),
   temperature: num("--temperature").min(0).max(2).optional(),
   topP: num("--top-p").min(0).max(1).optional(),
@@ -71,7 +84,11 @@ export function registerEvalCommand(program: Command): void {
     .option("--reasoning-history <policy>", "keep | drop (openai)", "keep")
     .option("--model <name>", "model name (openai)")
     .option("--base-url <url>", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (openai)")
-    .option("--api-key-env <NAME>", "environment variable holding the API key; the key is never stored or logged", "OPENAI_API_KEY")
+    .option(
+      "--api-key-env <NAME>",
+      "environment variable holding the API key; the key is never stored or logged",
+      "OPENAI_API_KEY",
+    )
     .option("--concurrency <n>", "episodes in flight at once", "4")
     .option("--temperature <t>", "sampling temperature (openai)")
     .option("--top-p <p>", "nucleus sampling (openai)")
@@ -89,10 +106,16 @@ export function registerEvalCommand(program: Command): void {
     .option("--json", "print the score document (SPEC §8) with runId on stdout")
     .action(async (raw: Record<string, unknown>) => {
       const parsed = optionsSchema.safeParse(raw);
-      if (!parsed.success) throw new MmcbError("input:invalid", [...new Set(parsed.error.issues.map((i) => i.message))].join("; "));
+      if (!parsed.success)
+        throw new MmcbError("input:invalid", [...new Set(parsed.error.issues.map((i) => i.message))].join("; "));
       const opts = parsed.data;
-      if (opts.resume && !opts.runId) throw new MmcbError("input:invalid", "--resume needs the --run-id of the run to continue (see `mmcb runs list`)");
-      if (opts.solver === "openai" && (!opts.model || !opts.baseUrl)) throw new MmcbError("input:invalid", "--solver openai needs --model and --base-url");
+      if (opts.resume && !opts.runId)
+        throw new MmcbError(
+          "input:invalid",
+          "--resume needs the --run-id of the run to continue (see `mmcb runs list`)",
+        );
+      if (opts.solver === "openai" && (!opts.model || !opts.baseUrl))
+        throw new MmcbError("input:invalid", "--solver openai needs --model and --base-url");
 
       const store = await loadScenarioStore(opts.scenarios);
       for (const issue of store.issues) console.error(`skipped: ${formatIssue(issue)}`);
@@ -100,7 +123,11 @@ export function registerEvalCommand(program: Command): void {
       if (opts.only) {
         const wanted = new Set(opts.only.split(",").map((s) => s.trim()));
         const unknown = [...wanted].filter((id) => !scenarios.some((s) => s.scenario.id === id));
-        if (unknown.length) throw new MmcbError("input:invalid", `--only names unknown scenario${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
+        if (unknown.length)
+          throw new MmcbError(
+            "input:invalid",
+            `--only names unknown scenario${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+          );
         scenarios = scenarios.filter((s) => wanted.has(s.scenario.id));
       }
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
@@ -109,26 +136,48 @@ export function registerEvalCommand(program: Command): void {
       try {
         if (opts.runId) {
           const existing = await getRun(getDb(), opts.runId);
-          if (existing && !opts.resume) throw new MmcbError("input:invalid", `run "${opts.runId}" already exists; add --resume to continue it or choose another --run-id`);
-          if (!existing && opts.resume) throw new MmcbError("input:invalid", `there is no run "${opts.runId}" to resume`);
+          if (existing && !opts.resume)
+            throw new MmcbError(
+              "input:invalid",
+              `run "${opts.runId}" already exists; add --resume to continue it or choose another --run-id`,
+            );
+          if (!existing && opts.resume)
+            throw new MmcbError("input:invalid", `there is no run "${opts.runId}" to resume`);
         }
         const bar = evalProgressBar(process.stderr.isTTY === true && !opts.json, scenarios.length * seeds.length);
         let retries = 0;
         let result: EvalResult;
         try {
-          const common = { scenarios, seeds, maxTurns: opts.maxTurns, observation: opts.observation, ...(opts.runId ? { runId: opts.runId } : {}), onProgress: bar.update };
+          const common = {
+            scenarios,
+            seeds,
+            maxTurns: opts.maxTurns,
+            observation: opts.observation,
+            ...(opts.runId ? { runId: opts.runId } : {}),
+            onProgress: bar.update,
+          };
           if (opts.solver === "openai") {
             result = await runModelEval({
               ...common,
               settings: {
-                baseUrl: opts.baseUrl!, model: opts.model!, apiKeyEnv: opts.apiKeyEnv, temperature: opts.temperature ?? null, topP: opts.topP ?? null,
-                seed: opts.sampleSeed ?? null, maxTokens: opts.maxTokens ?? null, timeoutMs: opts.timeout * 1000,
-                systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT, imageHistory: opts.imageHistory, reasoningHistory: opts.reasoningHistory,
+                baseUrl: opts.baseUrl!,
+                model: opts.model!,
+                apiKeyEnv: opts.apiKeyEnv,
+                temperature: opts.temperature ?? null,
+                topP: opts.topP ?? null,
+                seed: opts.sampleSeed ?? null,
+                maxTokens: opts.maxTokens ?? null,
+                timeoutMs: opts.timeout * 1000,
+                systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+                imageHistory: opts.imageHistory,
+                reasoningHistory: opts.reasoningHistory,
                 maxImageSide: opts.maxImageSide,
               },
               concurrency: opts.concurrency,
               useCache: opts.cache,
-              ...(opts.pricePrompt !== undefined || opts.priceCompletion !== undefined ? { prices: { prompt: opts.pricePrompt ?? 0, completion: opts.priceCompletion ?? 0 } } : {}),
+              ...(opts.pricePrompt !== undefined || opts.priceCompletion !== undefined
+                ? { prices: { prompt: opts.pricePrompt ?? 0, completion: opts.priceCompletion ?? 0 } }
+                : {}),
               ...(opts.costCap !== undefined ? { costCapUsd: opts.costCap } : {}),
               onRetry: () => void retries++,
             });
@@ -142,8 +191,13 @@ export function registerEvalCommand(program: Command): void {
           console.log(JSON.stringify({ runId: result.runId, ...result.document }, null, 2));
         } else {
           const what = opts.solver === "openai" ? `${opts.model}` : opts.solver;
-          console.log(`run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${what} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}`);
-          if (result.failed) console.log(`${result.failed} episode${result.failed === 1 ? "" : "s"} failed (recorded with endReason "error"; re-run with --resume to retry them)`);
+          console.log(
+            `run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${what} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}`,
+          );
+          if (result.failed)
+            console.log(
+              `${result.failed} episode${result.failed === 1 ? "" : "s"} failed (recorded with endReason "error"; re-run with --resume to retry them)`,
+            );
           if (retries) console.log(`${retries} request${retries === 1 ? "" : "s"} retried`);
           if (result.costUsd > 0) console.log(`cost: $${result.costUsd.toFixed(4)}`);
           if (result.stoppedByCostCap) console.log(`stopped: cost cap $${opts.costCap} reached; --resume to continue`);

@@ -15,13 +15,24 @@ export function registerRunsCommands(program: Command): void {
       try {
         const db = getDb();
         const rows = await listRuns(db);
-        const withCounts = await Promise.all(rows.map(async (r) => ({ ...r, episodes: (await runEpisodes(db, r.id)).length })));
+        const withCounts = await Promise.all(
+          rows.map(async (r) => ({ ...r, episodes: (await runEpisodes(db, r.id)).length })),
+        );
         if (opts.json) {
-          console.log(JSON.stringify(withCounts.map(({ config: _c, ...r }) => r), null, 2));
+          console.log(
+            JSON.stringify(
+              withCounts.map(({ config: _c, ...r }) => r),
+              null,
+              2,
+            ),
+          );
           return;
         }
         if (rows.length === 0) return void console.log("no runs yet — try `mmcb eval --solver oracle`");
-        for (const r of withCounts) console.log(`${r.id}  ${r.status.padEnd(8)}  ${r.solverName.padEnd(10)}  ${String(r.episodes).padStart(5)} episodes  ${r.createdAt.toISOString()}`);
+        for (const r of withCounts)
+          console.log(
+            `${r.id}  ${r.status.padEnd(8)}  ${r.solverName.padEnd(10)}  ${String(r.episodes).padStart(5)} episodes  ${r.createdAt.toISOString()}`,
+          );
       } finally {
         await closeDb();
       }
@@ -34,7 +45,8 @@ export function registerRunsCommands(program: Command): void {
     .action(async (runId: string) => {
       try {
         const db = getDb();
-        if (!(await getRun(db, runId))) throw new MmcbError("input:invalid", `no run "${runId}" (see \`mmcb runs list\`)`);
+        if (!(await getRun(db, runId)))
+          throw new MmcbError("input:invalid", `no run "${runId}" (see \`mmcb runs list\`)`);
         for (const e of await runEpisodes(db, runId)) {
           const trace = await episodeTrace(db, e.id);
           if (trace) process.stdout.write(`${JSON.stringify(trace)}\n`);

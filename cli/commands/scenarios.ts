@@ -17,7 +17,13 @@ export function registerScenarioCommands(program: Command): void {
       const result = await loadScenarioStore(dir);
       const ok = result.issues.length === 0 && result.checked > 0;
       if (opts.json) {
-        console.log(JSON.stringify({ ok, checked: result.checked, valid: result.scenarios.length, issues: result.issues }, null, 2));
+        console.log(
+          JSON.stringify(
+            { ok, checked: result.checked, valid: result.scenarios.length, issues: result.issues },
+            null,
+            2,
+          ),
+        );
       } else {
         for (const issue of result.issues) console.log(formatIssue(issue));
         if (result.checked === 0 && result.issues.length === 0) console.log(`${dir}: no scenario.json found`);
@@ -47,9 +53,17 @@ export function registerScenarioCommands(program: Command): void {
         return;
       }
       const header = ["id", "v", "setting", "tier", "entities", "title"];
-      const table = rows.map((r) => [r.id, String(r.version), r.setting, r.distractorSimilarity, String(r.entityCount), r.title]);
+      const table = rows.map((r) => [
+        r.id,
+        String(r.version),
+        r.setting,
+        r.distractorSimilarity,
+        String(r.entityCount),
+        r.title,
+      ]);
       const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
-      const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
+      const line = (cells: string[]) =>
+        cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
       console.log(line(header));
       for (const row of table) console.log(line(row));
     });

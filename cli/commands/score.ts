@@ -27,7 +27,8 @@ export function registerScoreCommand(program: Command): void {
         problems += read.issues.length;
         for (const { line, trace } of read.traces) {
           const found = traceProblems(trace, scenarios.get(trace.scenarioId));
-          for (const p of found) console.error(formatIssue({ file: `${file}:${line}`, path: p.path, message: p.message }));
+          for (const p of found)
+            console.error(formatIssue({ file: `${file}:${line}`, path: p.path, message: p.message }));
           problems += found.length;
           if (found.length === 0) good.push(trace);
         }
@@ -37,7 +38,9 @@ export function registerScoreCommand(program: Command): void {
       if (opts.json) console.log(JSON.stringify(document, null, 2));
       else console.log(`${document.episodes.length} episodes scored\n\n${formatAggregate(document.aggregate)}`);
       if (problems > 0) {
-        console.error(`${problems} problem${problems === 1 ? "" : "s"} reported; ${good.length} episode${good.length === 1 ? "" : "s"} scored`);
+        console.error(
+          `${problems} problem${problems === 1 ? "" : "s"} reported; ${good.length} episode${good.length === 1 ? "" : "s"} scored`,
+        );
         process.exitCode = 1;
       }
     });

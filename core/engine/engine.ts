@@ -61,9 +61,14 @@ function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): Call
       const parts = entity.parts.map((p) => ({ id: p.id, name: p.name }));
       let text = `Entity "${entity.id}" (${entity.name}). Parts: ${parts.map((p) => `${p.id} (${p.name})`).join(", ")}.`;
       if (withText && entity.description) text += `\nDescription: ${entity.description}`;
-      if (withText) text += parts.length ? `\n${entity.parts.map((p) => `- ${p.id}: ${p.description}`).join("\n")}` : "";
+      if (withText)
+        text += parts.length ? `\n${entity.parts.map((p) => `- ${p.id}: ${p.description}`).join("\n")}` : "";
       const images = withImages ? [{ kind: "entity" as const, entityId: entity.id }] : [];
-      return { valid: true, observation: { text, images, data: { entity: { id: entity.id, name: entity.name, parts } } }, endsEpisode: false };
+      return {
+        valid: true,
+        observation: { text, images, data: { entity: { id: entity.id, name: entity.name, parts } } },
+        endsEpisode: false,
+      };
     }
     case "inspect_part": {
       const entity = findEntity(scenario, call.args.entity_id);
@@ -89,12 +94,19 @@ function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): Call
       return { valid: true, observation: { text, images: [] }, endsEpisode: false };
     }
     case "view_scene": {
-      const text = withText ? `The scene (${scenario.setting}). Candidate entities: ${scenario.entities.map((e) => `${e.id} (${e.name})`).join(", ")}.` : "The scene.";
+      const text = withText
+        ? `The scene (${scenario.setting}). Candidate entities: ${scenario.entities.map((e) => `${e.id} (${e.name})`).join(", ")}.`
+        : "The scene.";
       return { valid: true, observation: { text, images: withImages ? [{ kind: "scene" }] : [] }, endsEpisode: false };
     }
     case "submit_answer":
       // A well-formed answer always stands, even when it names something that does not exist (scored as nonexistent).
-      return { valid: true, observation: { text: "Answer recorded. The episode is over.", images: [] }, endsEpisode: true, answer: call.args };
+      return {
+        valid: true,
+        observation: { text: "Answer recorded. The episode is over.", images: [] },
+        endsEpisode: true,
+        answer: call.args,
+      };
   }
 }
 
@@ -111,12 +123,26 @@ export function applyCall(
   config: EngineConfig,
 ): { state: EpisodeState; observation: Observation; step: TraceStep } {
   const parsed = parseToolCall(raw.tool, raw.args);
-  const recordedArgs = parsed.ok ? parsed.call.args : typeof raw.args === "string" ? safeJson(raw.args) : raw.args ?? {};
+  const recordedArgs = parsed.ok
+    ? parsed.call.args
+    : typeof raw.args === "string"
+      ? safeJson(raw.args)
+      : (raw.args ?? {});
   let result: CallResult;
   if (state.endReason !== null) {
-    result = { valid: false, error: "the episode has already ended; this call was ignored", observation: errorObservation("the episode has already ended"), endsEpisode: false };
+    result = {
+      valid: false,
+      error: "the episode has already ended; this call was ignored",
+      observation: errorObservation("the episode has already ended"),
+      endsEpisode: false,
+    };
   } else if (!parsed.ok) {
-    result = { valid: false, error: parsed.error, observation: errorObservation(`${parsed.error}. The call used the turn; try again.`), endsEpisode: false };
+    result = {
+      valid: false,
+      error: parsed.error,
+      observation: errorObservation(`${parsed.error}. The call used the turn; try again.`),
+      endsEpisode: false,
+    };
   } else if (turn >= config.maxTurns && parsed.call.tool !== "submit_answer") {
     const error = "this is the final turn: you must call submit_answer now";
     result = { valid: false, error, observation: errorObservation(error), endsEpisode: false };
@@ -188,7 +214,10 @@ export function applyTurn(
   }
   // annotate the turn's first step with what the solver said and spent
   const firstIndex = state.steps.length;
-  if (current.steps.length > firstIndex && (input.assistantText !== undefined || input.usage || input.latencyMs !== undefined)) {
+  if (
+    current.steps.length > firstIndex &&
+    (input.assistantText !== undefined || input.usage || input.latencyMs !== undefined)
+  ) {
     const steps = [...current.steps];
     steps[firstIndex] = {
       ...steps[firstIndex]!,

@@ -15,7 +15,10 @@ export const DEFAULT_SYSTEM_PROMPT = [
 ].join(" ");
 
 /** The opening message: text plus the scene image (unless in text mode). */
-export function initialMessage(scenario: Scenario, config: EngineConfig & { maxTurns: number }): { text: string; images: ImageRef[] } {
+export function initialMessage(
+  scenario: Scenario,
+  config: EngineConfig & { maxTurns: number },
+): { text: string; images: ImageRef[] } {
   const lines = [
     `Task: ${scenario.task}`,
     ...(scenario.constraints.length ? ["Constraints:", ...scenario.constraints.map((c) => `- ${c}`)] : []),

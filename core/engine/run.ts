@@ -35,7 +35,9 @@ export interface RunEpisodeOptions {
 }
 
 /** Plays the episode to its end (answer or budget); a solver failure ends it with `error`. */
-export async function runEpisode(options: RunEpisodeOptions): Promise<{ trace: EpisodeTrace; state: EpisodeState; error?: string }> {
+export async function runEpisode(
+  options: RunEpisodeOptions,
+): Promise<{ trace: EpisodeTrace; state: EpisodeState; error?: string }> {
   const { scenario, solver, engine } = options;
   let state = options.from ?? initialState();
   const history: { calls: RawCall[]; observations: Observation[] }[] = [];

@@ -29,7 +29,14 @@ export const runConfigSchema = z.object({
   systemPrompt: z.string(),
   promptTemplateVersion: z.string(),
   toolSchemaHash: z.string(),
-  scenarios: z.array(z.object({ id: z.string(), version: z.number().int(), contentHash: z.string(), imageHashes: z.record(z.string(), z.string()) })),
+  scenarios: z.array(
+    z.object({
+      id: z.string(),
+      version: z.number().int(),
+      contentHash: z.string(),
+      imageHashes: z.record(z.string(), z.string()),
+    }),
+  ),
   seeds: z.array(z.number().int()),
   appVersion: z.string(),
 });

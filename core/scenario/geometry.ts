@@ -57,7 +57,13 @@ export function regionContains(region: Region, px: number, py: number): boolean 
  * The crop used as a view when no `view` image is given: the region's bounds grown by `marginRatio` of
  * its larger side on every side (at least `minMargin` px), clamped to the image, rounded to whole pixels.
  */
-export function cropRect(region: Region, imageWidth: number, imageHeight: number, marginRatio = 0.12, minMargin = 8): Rect {
+export function cropRect(
+  region: Region,
+  imageWidth: number,
+  imageHeight: number,
+  marginRatio = 0.12,
+  minMargin = 8,
+): Rect {
   const b = regionBounds(region);
   const margin = Math.max(minMargin, Math.round(Math.max(b.w, b.h) * marginRatio));
   const x0 = Math.max(0, Math.floor(b.x - margin));

@@ -12,7 +12,9 @@ describe("scenario JSON Schema", () => {
 
   it("describes the required top-level fields and the region union", () => {
     const schema = scenarioJsonSchema() as { required: string[]; properties: Record<string, unknown> };
-    expect(schema.required).toEqual(expect.arrayContaining(["schemaVersion", "id", "version", "task", "scene", "entities", "gold", "source"]));
+    expect(schema.required).toEqual(
+      expect.arrayContaining(["schemaVersion", "id", "version", "task", "scene", "entities", "gold", "source"]),
+    );
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(Object.keys(fixtureScenario())));
     expect(JSON.stringify(schema)).toContain('"polygon"');
   });

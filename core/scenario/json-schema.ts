@@ -11,6 +11,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     description:
       "An MM-CreativityBench scenario: a scene image, a first-person task, candidate entities with parts, attributes and affordances, and gold solutions. Cross-field rules (references, regions inside images, vocabulary) are checked by `mmcb scenarios validate`.",
     ...base,
-    "x-mmcb-vocabulary": Object.fromEntries(ATTRIBUTES.map((a) => [a.name, { kind: a.kind, values: a.values, synonyms: a.synonyms }])),
+    "x-mmcb-vocabulary": Object.fromEntries(
+      ATTRIBUTES.map((a) => [a.name, { kind: a.kind, values: a.values, synonyms: a.synonyms }]),
+    ),
   };
 }

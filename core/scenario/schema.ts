@@ -40,10 +40,7 @@ export const polygonSchema = z.array(z.tuple([coordinate, coordinate])).min(3, {
  * A region: `{ box: [x, y, w, h] }` or `{ polygon: [[x, y], …] }`. Entity regions are in scene pixels;
  * part regions are in the entity's view pixels when the entity has `view`, else in scene pixels.
  */
-export const regionSchema = z.union([
-  z.strictObject({ box: boxSchema }),
-  z.strictObject({ polygon: polygonSchema }),
-]);
+export const regionSchema = z.union([z.strictObject({ box: boxSchema }), z.strictObject({ polygon: polygonSchema })]);
 export type Region = z.infer<typeof regionSchema>;
 
 /** One annotated attribute of a part. `visual` marks what can be judged from the image. */
@@ -108,8 +105,16 @@ export type DistractorTier = (typeof DISTRACTOR_TIERS)[number];
 
 /** Settings the bundled library uses; others are allowed (any slug-like word). */
 export const KNOWN_SETTINGS = [
-  "kitchen", "garage", "bathroom", "home_office", "dining_room", "garden",
-  "bedroom", "living_room", "outdoors", "workshop",
+  "kitchen",
+  "garage",
+  "bathroom",
+  "home_office",
+  "dining_room",
+  "garden",
+  "bedroom",
+  "living_room",
+  "outdoors",
+  "workshop",
 ] as const;
 
 export const SOURCE_KINDS = ["authored", "generated", "imported"] as const;

@@ -39,7 +39,11 @@ export function validateScenarioText(text: string, ctx: ValidationContext): Vali
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { scenario: null, document: null, issues: [{ file: ctx.file, path: "", message: describeJsonError(text, error) }] };
+    return {
+      scenario: null,
+      document: null,
+      issues: [{ file: ctx.file, path: "", message: describeJsonError(text, error) }],
+    };
   }
   return validateScenarioDocument(raw, ctx);
 }
@@ -48,7 +52,11 @@ export function validateScenarioText(text: string, ctx: ValidationContext): Vali
 export function validateScenarioDocument(raw: unknown, ctx: ValidationContext): ValidationResult {
   const parsed = scenarioSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    return { scenario: null, document: null, issues: parsed.error.issues.map((issue) => fromZodIssue(ctx.file, issue)) };
+    return {
+      scenario: null,
+      document: null,
+      issues: parsed.error.issues.map((issue) => fromZodIssue(ctx.file, issue)),
+    };
   }
   const issues = crossFieldIssues(parsed.data, ctx);
   return { scenario: issues.length === 0 ? parsed.data : null, document: parsed.data, issues };
@@ -76,7 +84,11 @@ function fromZodIssue(file: string, issue: $ZodIssue): ValidationIssue {
     return { file, path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${keys}` };
   }
   if (issue.code === "invalid_union" && issue.path.at(-1) === "region") {
-    return { file, path, message: "expected { \"box\": [x, y, w, h] } or { \"polygon\": [[x, y], …] } with positive numbers" };
+    return {
+      file,
+      path,
+      message: 'expected { "box": [x, y, w, h] } or { "polygon": [[x, y], …] } with positive numbers',
+    };
   }
   return { file, path, message: issue.message.replace(/^Invalid (input|option): /, "") };
 }
@@ -108,7 +120,10 @@ function checkIds(s: Scenario, add: Add): void {
     entity.parts.forEach((part, j) => {
       const firstPart = parts.get(part.id);
       if (firstPart !== undefined) {
-        add(`entities[${i}].parts[${j}].id`, `duplicate part id "${part.id}" in entity "${entity.id}" (also parts[${firstPart}])`);
+        add(
+          `entities[${i}].parts[${j}].id`,
+          `duplicate part id "${part.id}" in entity "${entity.id}" (also parts[${firstPart}])`,
+        );
       } else parts.set(part.id, j);
     });
   });
@@ -119,7 +134,8 @@ function valueProblem(name: string, value: string): string | null {
   if (!definition) return `unknown attribute "${name}"; expected one of ${ATTRIBUTE_NAMES.join(", ")}`;
   if (definition.values === null) return null;
   const canonical = normalizeAttributeValue(name, value);
-  if (canonical === null) return `"${value}" is not a value of ${name}; expected one of ${definition.values.join(", ")}`;
+  if (canonical === null)
+    return `"${value}" is not a value of ${name}; expected one of ${definition.values.join(", ")}`;
   if (canonical !== value) return `"${value}" is not canonical; write "${canonical}"`;
   return null;
 }
@@ -132,14 +148,20 @@ function checkAttributes(s: Scenario, add: Add): void {
         const path = `entities[${i}].parts[${j}].attributes[${k}]`;
         const problem = valueProblem(attr.name, attr.value);
         if (problem) add(problem.startsWith("unknown attribute") ? `${path}.name` : `${path}.value`, problem);
-        if (names.has(attr.name)) add(`${path}.name`, `attribute "${attr.name}" is annotated twice on part "${part.id}"`);
+        if (names.has(attr.name))
+          add(`${path}.name`, `attribute "${attr.name}" is annotated twice on part "${part.id}"`);
         names.add(attr.name);
       });
     }),
   );
 }
 
-function checkClaims(claims: AttributeClaim[], basePath: string, annotated: Map<string, string> | undefined, add: Add): void {
+function checkClaims(
+  claims: AttributeClaim[],
+  basePath: string,
+  annotated: Map<string, string> | undefined,
+  add: Add,
+): void {
   claims.forEach((claim, k) => {
     const path = `${basePath}[${k}]`;
     const problem = valueProblem(claim.name, claim.value);
@@ -221,7 +243,10 @@ function checkImages(s: Scenario, probeImage: (file: string) => ImageProbe, add:
 
   const scene = sizeOrReport("scene.image", s.scene.image);
   if (scene && (scene.width !== s.scene.width || scene.height !== s.scene.height)) {
-    add("scene", `declared size ${s.scene.width}×${s.scene.height} does not match "${s.scene.image}" (${scene.width}×${scene.height})`);
+    add(
+      "scene",
+      `declared size ${s.scene.width}×${s.scene.height} does not match "${s.scene.image}" (${scene.width}×${scene.height})`,
+    );
   }
   const declaredScene = { width: s.scene.width, height: s.scene.height };
 
@@ -232,7 +257,13 @@ function checkImages(s: Scenario, probeImage: (file: string) => ImageProbe, add:
     entity.parts.forEach((part, j) => {
       const partPath = `${path}.parts[${j}]`;
       if (part.view) sizeOrReport(`${partPath}.view`, part.view);
-      if (view) checkInside(`${partPath}.region`, part.region, view, entity.view ? `the view image "${entity.view}"` : "the scene image");
+      if (view)
+        checkInside(
+          `${partPath}.region`,
+          part.region,
+          view,
+          entity.view ? `the view image "${entity.view}"` : "the scene image",
+        );
     });
   });
 }

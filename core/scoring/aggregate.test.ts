@@ -5,19 +5,50 @@ import type { EpisodeMetrics } from "./episode";
 
 const zero = { grounded: 0, contradicted: 0, unseen: 0, nonexistent: 0, unannotated: 0 };
 const metrics = (over: Partial<EpisodeMetrics>): EpisodeMetrics => ({
-  gold_correct: false, entity_correct: false, affordance_f1: null, affordance_correct: false, relation: "no_answer", turns: 1,
-  distinct_entities: 0, distinct_parts: 0, gold_entity_explored: false, gold_part_explored: false, repetition: false,
-  similarity_density_part: null, similarity_density_entity: null, exploration_progress: null, invalid_calls: 0,
-  claims: { ...zero }, claims_visual: { ...zero }, claims_nonvisual: { ...zero }, hallucinated: 0, hallucination_rate: null,
-  assessment_accuracy: null, ...over,
+  gold_correct: false,
+  entity_correct: false,
+  affordance_f1: null,
+  affordance_correct: false,
+  relation: "no_answer",
+  turns: 1,
+  distinct_entities: 0,
+  distinct_parts: 0,
+  gold_entity_explored: false,
+  gold_part_explored: false,
+  repetition: false,
+  similarity_density_part: null,
+  similarity_density_entity: null,
+  exploration_progress: null,
+  invalid_calls: 0,
+  claims: { ...zero },
+  claims_visual: { ...zero },
+  claims_nonvisual: { ...zero },
+  hallucinated: 0,
+  hallucination_rate: null,
+  assessment_accuracy: null,
+  ...over,
 });
-const ep = (scenarioId: string, seed: number, over: Partial<EpisodeMetrics>, tier = "mixed", setting = "garage"): ScoredEpisode => ({
-  episodeId: `${scenarioId}-${seed}`, scenarioId, seed, tier, setting, metrics: metrics(over),
+const ep = (
+  scenarioId: string,
+  seed: number,
+  over: Partial<EpisodeMetrics>,
+  tier = "mixed",
+  setting = "garage",
+): ScoredEpisode => ({
+  episodeId: `${scenarioId}-${seed}`,
+  scenarioId,
+  seed,
+  tier,
+  setting,
+  metrics: metrics(over),
 });
 
 describe("aggregate", () => {
   it("averages booleans as 0/1, leaves nulls out and reports coverage", () => {
-    const agg = aggregate([ep("a", 1, { gold_correct: true, hallucination_rate: 0.5, relation: "gold" }), ep("b", 1, { hallucination_rate: null, relation: "similar" })]);
+    const agg = aggregate([
+      ep("a", 1, { gold_correct: true, hallucination_rate: 0.5, relation: "gold" }),
+      ep("b", 1, { hallucination_rate: null, relation: "similar" }),
+    ]);
     expect(agg.metrics.gold_correct).toMatchObject({ mean: 0.5, n: 2 });
     expect(agg.metrics.hallucination_rate).toMatchObject({ mean: 0.5, n: 1 });
     expect(agg.metrics.exploration_progress).toEqual({ mean: null, ci95: null, n: 0 });
@@ -47,7 +78,12 @@ describe("aggregate", () => {
   });
 
   it("computes pass^k over seeds", () => {
-    const eps = [ep("a", 1, { gold_correct: true }), ep("a", 2, { gold_correct: true }), ep("b", 1, { gold_correct: true }), ep("b", 2, { gold_correct: false })];
+    const eps = [
+      ep("a", 1, { gold_correct: true }),
+      ep("a", 2, { gold_correct: true }),
+      ep("b", 1, { gold_correct: true }),
+      ep("b", 2, { gold_correct: false }),
+    ];
     expect(passK(eps)).toEqual({ k: 2, value: 0.5, scenarios: 2 });
     expect(passK([])).toBeNull();
   });
@@ -56,7 +92,12 @@ describe("aggregate", () => {
 describe("compareRuns", () => {
   it("pairs by scenario and seed; McNemar on gold_correct; paired bootstrap on differences", () => {
     const a = [ep("a", 1, { gold_correct: true }), ep("b", 1, {}), ep("c", 1, {}), ep("d", 1, {})];
-    const b = [ep("a", 1, { gold_correct: true }), ep("b", 1, { gold_correct: true }), ep("c", 1, { gold_correct: true }), ep("z", 1, {})];
+    const b = [
+      ep("a", 1, { gold_correct: true }),
+      ep("b", 1, { gold_correct: true }),
+      ep("c", 1, { gold_correct: true }),
+      ep("z", 1, {}),
+    ];
     const c = compareRuns(a, b);
     expect(c.pairs).toBe(3);
     expect(c.mcnemar).toMatchObject({ aOnly: 0, bOnly: 2 });

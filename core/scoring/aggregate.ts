@@ -8,9 +8,22 @@ import { CLAIM_CLASSES, type ClaimCounts, type EpisodeMetrics, type Relation } f
 
 /** Per-episode metrics that are averaged over a run (booleans count as 0/1). */
 export const MEAN_METRICS = [
-  "gold_correct", "entity_correct", "affordance_f1", "affordance_correct", "turns", "distinct_entities",
-  "distinct_parts", "gold_entity_explored", "gold_part_explored", "repetition", "similarity_density_part",
-  "similarity_density_entity", "exploration_progress", "invalid_calls", "hallucinated", "hallucination_rate",
+  "gold_correct",
+  "entity_correct",
+  "affordance_f1",
+  "affordance_correct",
+  "turns",
+  "distinct_entities",
+  "distinct_parts",
+  "gold_entity_explored",
+  "gold_part_explored",
+  "repetition",
+  "similarity_density_part",
+  "similarity_density_entity",
+  "exploration_progress",
+  "invalid_calls",
+  "hallucinated",
+  "hallucination_rate",
   "assessment_accuracy",
 ] as const satisfies readonly (keyof EpisodeMetrics)[];
 export type MeanMetric = (typeof MEAN_METRICS)[number];
@@ -54,7 +67,8 @@ export interface AggregateOptions {
   readonly seed?: number;
 }
 
-const numeric = (v: number | boolean | null): number | null => (v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
+const numeric = (v: number | boolean | null): number | null =>
+  v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v;
 
 /** Mean and 95% percentile-bootstrap interval of the non-null values. */
 export function summarize(values: readonly (number | null)[], resamples = 1000, seed = 20260501): MetricSummary {
@@ -79,7 +93,14 @@ const addCounts = (into: ClaimCounts, from: ClaimCounts) => CLAIM_CLASSES.forEac
 
 function group(episodes: readonly ScoredEpisode[], options: AggregateOptions): GroupAggregate {
   const metrics = Object.fromEntries(
-    MEAN_METRICS.map((name) => [name, summarize(episodes.map((e) => numeric(e.metrics[name])), options.resamples, options.seed)]),
+    MEAN_METRICS.map((name) => [
+      name,
+      summarize(
+        episodes.map((e) => numeric(e.metrics[name])),
+        options.resamples,
+        options.seed,
+      ),
+    ]),
   ) as Record<MeanMetric, MetricSummary>;
   const relation = Object.fromEntries(RELATIONS.map((r) => [r, 0])) as Record<Relation, number>;
   const claims = emptyCounts();
@@ -91,7 +112,11 @@ function group(episodes: readonly ScoredEpisode[], options: AggregateOptions): G
   return { episodes: episodes.length, metrics, relation, claims };
 }
 
-function splitBy(episodes: readonly ScoredEpisode[], keyOf: (e: ScoredEpisode) => string | undefined, options: AggregateOptions): Record<string, GroupAggregate> {
+function splitBy(
+  episodes: readonly ScoredEpisode[],
+  keyOf: (e: ScoredEpisode) => string | undefined,
+  options: AggregateOptions,
+): Record<string, GroupAggregate> {
   const groups = new Map<string, ScoredEpisode[]>();
   for (const e of episodes) {
     const k = keyOf(e);

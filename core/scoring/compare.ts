@@ -8,7 +8,10 @@ import { MEAN_METRICS, type MeanMetric, type ScoredEpisode } from "./aggregate";
 export interface Comparison {
   readonly pairs: number;
   readonly mcnemar: { readonly aOnly: number; readonly bOnly: number; readonly pValue: number };
-  readonly differences: Record<MeanMetric, { readonly mean: number | null; readonly ci95: readonly [number, number] | null; readonly n: number }>;
+  readonly differences: Record<
+    MeanMetric,
+    { readonly mean: number | null; readonly ci95: readonly [number, number] | null; readonly n: number }
+  >;
 }
 
 /** Two-sided exact binomial p-value for McNemar's test on discordant counts. */
@@ -28,7 +31,12 @@ export function mcnemarExact(aOnly: number, bOnly: number): number {
 const num = (v: number | boolean | null) => (v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
 
 /** Compares run B against run A. */
-export function compareRuns(a: readonly ScoredEpisode[], b: readonly ScoredEpisode[], resamples = 1000, seed = 20260501): Comparison {
+export function compareRuns(
+  a: readonly ScoredEpisode[],
+  b: readonly ScoredEpisode[],
+  resamples = 1000,
+  seed = 20260501,
+): Comparison {
   const key = (e: ScoredEpisode) => `${e.scenarioId}\u0000${e.seed ?? 0}`;
   const byKey = new Map(a.map((e) => [key(e), e]));
   const pairs = b.filter((e) => byKey.has(key(e))).map((e) => [byKey.get(key(e))!, e] as const);
@@ -58,7 +66,11 @@ export function compareRuns(a: readonly ScoredEpisode[], b: readonly ScoredEpiso
       means.push(s / diffs.length);
     }
     means.sort((p, q) => p - q);
-    differences[name] = { mean, ci95: [means[Math.round(0.025 * (resamples - 1))]!, means[Math.round(0.975 * (resamples - 1))]!], n: diffs.length };
+    differences[name] = {
+      mean,
+      ci95: [means[Math.round(0.025 * (resamples - 1))]!, means[Math.round(0.975 * (resamples - 1))]!],
+      n: diffs.length,
+    };
   }
   return { pairs: pairs.length, mcnemar: { aOnly, bOnly, pValue: mcnemarExact(aOnly, bOnly) }, differences };
 }

@@ -31,7 +31,12 @@ export function scoreDocument(
     });
   }
   return {
-    episodes: scored.map((e) => ({ episodeId: e.episodeId, scenarioId: e.scenarioId, ...(e.seed !== undefined ? { seed: e.seed } : {}), metrics: e.metrics })),
+    episodes: scored.map((e) => ({
+      episodeId: e.episodeId,
+      scenarioId: e.scenarioId,
+      ...(e.seed !== undefined ? { seed: e.seed } : {}),
+      metrics: e.metrics,
+    })),
     aggregate: aggregate(scored),
   };
 }

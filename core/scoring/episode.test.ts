@@ -9,29 +9,73 @@ const scenario = scenarioSchema.parse(fixtureScenario());
 
 type Call = [tool: string, args: unknown, turn?: number, valid?: boolean];
 const trace = (...calls: Call[]): ScorableTrace => ({
-  steps: calls.map(([tool, args, turn, valid], i) => ({ turn: turn ?? i + 1, call: { tool, args }, ...(valid === undefined ? {} : { valid }) })),
+  steps: calls.map(([tool, args, turn, valid], i) => ({
+    turn: turn ?? i + 1,
+    call: { tool, args },
+    ...(valid === undefined ? {} : { valid }),
+  })),
 });
 const score = (...calls: Call[]) => scoreEpisode(scenario, trace(...calls));
 const m = (...calls: Call[]): EpisodeMetrics => score(...calls).metrics;
 
-const answer = (entity_id: string, part_id: string, attributes_used: { name: string; value: string }[] = [], affordance = "pry open a lid") =>
-  ["submit_answer", { entity_id, part_id, affordance, attributes_used, how_to_use: "wedge and twist" }] as Call;
+const answer = (
+  entity_id: string,
+  part_id: string,
+  attributes_used: { name: string; value: string }[] = [],
+  affordance = "pry open a lid",
+) => ["submit_answer", { entity_id, part_id, affordance, attributes_used, how_to_use: "wedge and twist" }] as Call;
 const inspectE = (entity_id: string): Call => ["inspect_entity", { entity_id }];
 const inspectP = (entity_id: string, part_id: string): Call => ["inspect_part", { entity_id, part_id }];
-const assess = (entity_id: string, part_id: string, suitable: boolean, observed_attributes: { name: string; value: string }[] = []): Call => [
-  "assess_part",
-  { entity_id, part_id, suitable, observed_attributes, rationale: "seen" },
-];
+const assess = (
+  entity_id: string,
+  part_id: string,
+  suitable: boolean,
+  observed_attributes: { name: string; value: string }[] = [],
+): Call => ["assess_part", { entity_id, part_id, suitable, observed_attributes, rationale: "seen" }];
 
 describe("answer metrics", () => {
   it.each<[string, Call[], Partial<EpisodeMetrics>]>([
-    ["gold answer", [answer("coin", "edge")], { gold_correct: true, entity_correct: true, relation: "gold", affordance_correct: true, affordance_f1: 1 }],
-    ["gold entity, wrong part", [answer("coin", "face")], { gold_correct: false, entity_correct: true, relation: "not_similar" }],
-    ["similar part", [answer("spoon", "handle-tip")], { gold_correct: false, entity_correct: false, relation: "similar" }],
-    ["nonexistent part", [answer("coin", "rim")], { gold_correct: false, entity_correct: true, relation: "nonexistent" }],
-    ["nonexistent entity", [answer("hammer", "claw")], { gold_correct: false, entity_correct: false, relation: "nonexistent" }],
-    ["no answer", [inspectE("coin")], { gold_correct: false, entity_correct: false, relation: "no_answer", affordance_f1: null, affordance_correct: false }],
-    ["gold with unrelated affordance", [answer("coin", "edge", [], "decorate a shelf")], { gold_correct: true, affordance_f1: 0, affordance_correct: false }],
+    [
+      "gold answer",
+      [answer("coin", "edge")],
+      { gold_correct: true, entity_correct: true, relation: "gold", affordance_correct: true, affordance_f1: 1 },
+    ],
+    [
+      "gold entity, wrong part",
+      [answer("coin", "face")],
+      { gold_correct: false, entity_correct: true, relation: "not_similar" },
+    ],
+    [
+      "similar part",
+      [answer("spoon", "handle-tip")],
+      { gold_correct: false, entity_correct: false, relation: "similar" },
+    ],
+    [
+      "nonexistent part",
+      [answer("coin", "rim")],
+      { gold_correct: false, entity_correct: true, relation: "nonexistent" },
+    ],
+    [
+      "nonexistent entity",
+      [answer("hammer", "claw")],
+      { gold_correct: false, entity_correct: false, relation: "nonexistent" },
+    ],
+    [
+      "no answer",
+      [inspectE("coin")],
+      {
+        gold_correct: false,
+        entity_correct: false,
+        relation: "no_answer",
+        affordance_f1: null,
+        affordance_correct: false,
+      },
+    ],
+    [
+      "gold with unrelated affordance",
+      [answer("coin", "edge", [], "decorate a shelf")],
+      { gold_correct: true, affordance_f1: 0, affordance_correct: false },
+    ],
   ])("%s", (_n, calls, expected) => {
     expect(m(...calls)).toMatchObject(expected);
   });
@@ -57,20 +101,37 @@ describe("answer metrics", () => {
 describe("exploration metrics", () => {
   it("counts turns, distinct entities and parts, and repetition", () => {
     const r = m(inspectE("coin"), inspectP("coin", "face"), inspectP("spoon", "bowl"), answer("coin", "edge"));
-    expect(r).toMatchObject({ turns: 4, distinct_entities: 2, distinct_parts: 2, repetition: false, gold_entity_explored: true, gold_part_explored: false });
+    expect(r).toMatchObject({
+      turns: 4,
+      distinct_entities: 2,
+      distinct_parts: 2,
+      repetition: false,
+      gold_entity_explored: true,
+      gold_part_explored: false,
+    });
     expect(m(inspectP("coin", "face"), inspectP("coin", "face")).repetition).toBe(true);
     expect(m(inspectE("coin"), inspectE("coin")).repetition).toBe(true);
     expect(m(inspectE("coin"), inspectP("coin", "face")).repetition).toBe(false);
   });
 
   it("uses the highest turn number, with several calls per turn", () => {
-    const r = m(["inspect_entity", { entity_id: "coin" }, 1], ["inspect_part", { entity_id: "coin", part_id: "edge" }, 1], ["submit_answer", answer("coin", "edge")[1], 2]);
+    const r = m(
+      ["inspect_entity", { entity_id: "coin" }, 1],
+      ["inspect_part", { entity_id: "coin", part_id: "edge" }, 1],
+      ["submit_answer", answer("coin", "edge")[1], 2],
+    );
     expect(r.turns).toBe(2);
     expect(r.exploration_progress).toBe(0.5);
   });
 
   it("explores only through valid calls", () => {
-    const r = m(inspectE("hammer"), inspectP("coin", "rim"), ["inspect_entity", "{not json"], ["fly", {}], inspectE("spoon"));
+    const r = m(
+      inspectE("hammer"),
+      inspectP("coin", "rim"),
+      ["inspect_entity", "{not json"],
+      ["fly", {}],
+      inspectE("spoon"),
+    );
     expect(r).toMatchObject({ distinct_entities: 1, distinct_parts: 0, invalid_calls: 4 });
   });
 
@@ -81,7 +142,12 @@ describe("exploration metrics", () => {
 
   it("computes similarity densities and exploration progress", () => {
     // parts: coin/face (no), spoon/handle-tip (similar), coin/edge (gold) → 2/3; entities: coin (gold), spoon (similar) → 2/2
-    const r = m(inspectP("coin", "face"), inspectP("spoon", "handle-tip"), inspectP("coin", "edge"), answer("coin", "edge"));
+    const r = m(
+      inspectP("coin", "face"),
+      inspectP("spoon", "handle-tip"),
+      inspectP("coin", "edge"),
+      answer("coin", "edge"),
+    );
     expect(r.similarity_density_part).toBeCloseTo(2 / 3);
     expect(r.similarity_density_entity).toBe(1);
     expect(r.exploration_progress).toBe(2 / 4);
@@ -90,14 +156,30 @@ describe("exploration metrics", () => {
 
   it("gives null ratios when nothing was explored or nothing relevant found", () => {
     const r = m(answer("coin", "edge"));
-    expect(r).toMatchObject({ similarity_density_part: null, similarity_density_entity: null, exploration_progress: null, assessment_accuracy: null, hallucination_rate: null });
+    expect(r).toMatchObject({
+      similarity_density_part: null,
+      similarity_density_entity: null,
+      exploration_progress: null,
+      assessment_accuracy: null,
+      hallucination_rate: null,
+    });
     const onlyIrrelevant = m(inspectP("spoon", "bowl"), answer("spoon", "bowl"));
-    expect(onlyIrrelevant).toMatchObject({ similarity_density_part: 0, similarity_density_entity: 1, exploration_progress: null });
+    expect(onlyIrrelevant).toMatchObject({
+      similarity_density_part: 0,
+      similarity_density_entity: 1,
+      exploration_progress: null,
+    });
     expect(m().turns).toBe(0);
   });
 
   it("scores assessment accuracy against gold ∪ similar", () => {
-    const r = m(inspectP("coin", "edge"), assess("coin", "edge", true), assess("spoon", "handle-tip", true), assess("spoon", "bowl", true), assess("coin", "face", false));
+    const r = m(
+      inspectP("coin", "edge"),
+      assess("coin", "edge", true),
+      assess("spoon", "handle-tip", true),
+      assess("spoon", "bowl", true),
+      assess("coin", "face", false),
+    );
     expect(r.assessment_accuracy).toBe(3 / 4);
   });
 });
@@ -106,19 +188,77 @@ describe("claims ledger", () => {
   const cls = (...calls: Call[]) => score(...calls).claims.map((c) => c.class);
 
   it.each<[string, Call[], string[]]>([
-    ["grounded after inspecting the part", [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])], ["grounded"]],
-    ["grounded via synonym and case", [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "Thickness", value: " Slim " }, { name: "material", value: "metallic" }])], ["grounded", "grounded"]],
-    ["grounded after inspecting the entity only", [inspectE("coin"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])], ["grounded"]],
-    ["contradicted", [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "thickness", value: "thick" }])], ["contradicted"]],
-    ["unseen: no inspection before the claim", [assess("coin", "edge", true, [{ name: "thickness", value: "thin" }]), inspectP("coin", "edge")], ["unseen"]],
-    ["unseen: a sibling part's view does not count", [inspectP("coin", "face"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])], ["unseen"]],
-    ["nonexistent part", [inspectE("coin"), assess("coin", "rim", true, [{ name: "thickness", value: "thin" }])], ["nonexistent"]],
-    ["nonexistent entity in the answer", [answer("hammer", "claw", [{ name: "weight", value: "heavy" }])], ["nonexistent"]],
-    ["unannotated attribute", [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "weight", value: "light" }])], ["unannotated"]],
-    ["unknown attribute name is unannotated", [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "colour", value: "silver" }])], ["unannotated"]],
-    ["precedence: nonexistent before unseen", [assess("coin", "rim", true, [{ name: "thickness", value: "thin" }])], ["nonexistent"]],
-    ["precedence: unseen before unannotated", [assess("coin", "edge", true, [{ name: "weight", value: "light" }])], ["unseen"]],
-    ["answer claims count too", [inspectP("coin", "edge"), answer("coin", "edge", [{ name: "rigidity", value: "stiff" }])], ["grounded"]],
+    [
+      "grounded after inspecting the part",
+      [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])],
+      ["grounded"],
+    ],
+    [
+      "grounded via synonym and case",
+      [
+        inspectP("coin", "edge"),
+        assess("coin", "edge", true, [
+          { name: "Thickness", value: " Slim " },
+          { name: "material", value: "metallic" },
+        ]),
+      ],
+      ["grounded", "grounded"],
+    ],
+    [
+      "grounded after inspecting the entity only",
+      [inspectE("coin"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])],
+      ["grounded"],
+    ],
+    [
+      "contradicted",
+      [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "thickness", value: "thick" }])],
+      ["contradicted"],
+    ],
+    [
+      "unseen: no inspection before the claim",
+      [assess("coin", "edge", true, [{ name: "thickness", value: "thin" }]), inspectP("coin", "edge")],
+      ["unseen"],
+    ],
+    [
+      "unseen: a sibling part's view does not count",
+      [inspectP("coin", "face"), assess("coin", "edge", true, [{ name: "thickness", value: "thin" }])],
+      ["unseen"],
+    ],
+    [
+      "nonexistent part",
+      [inspectE("coin"), assess("coin", "rim", true, [{ name: "thickness", value: "thin" }])],
+      ["nonexistent"],
+    ],
+    [
+      "nonexistent entity in the answer",
+      [answer("hammer", "claw", [{ name: "weight", value: "heavy" }])],
+      ["nonexistent"],
+    ],
+    [
+      "unannotated attribute",
+      [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "weight", value: "light" }])],
+      ["unannotated"],
+    ],
+    [
+      "unknown attribute name is unannotated",
+      [inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "colour", value: "silver" }])],
+      ["unannotated"],
+    ],
+    [
+      "precedence: nonexistent before unseen",
+      [assess("coin", "rim", true, [{ name: "thickness", value: "thin" }])],
+      ["nonexistent"],
+    ],
+    [
+      "precedence: unseen before unannotated",
+      [assess("coin", "edge", true, [{ name: "weight", value: "light" }])],
+      ["unseen"],
+    ],
+    [
+      "answer claims count too",
+      [inspectP("coin", "edge"), answer("coin", "edge", [{ name: "rigidity", value: "stiff" }])],
+      ["grounded"],
+    ],
   ])("%s", (_n, calls, expected) => {
     expect(cls(...calls)).toEqual(expected);
   });
@@ -141,6 +281,9 @@ describe("claims ledger", () => {
   });
 
   it("gives a null hallucination rate when every claim is unannotated", () => {
-    expect(m(inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "weight", value: "light" }])).hallucination_rate).toBeNull();
+    expect(
+      m(inspectP("coin", "edge"), assess("coin", "edge", true, [{ name: "weight", value: "light" }]))
+        .hallucination_rate,
+    ).toBeNull();
   });
 });

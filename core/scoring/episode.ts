@@ -55,7 +55,11 @@ export interface EpisodeMetrics {
 
 /** The minimum a trace needs to be scored. */
 export interface ScorableTrace {
-  readonly steps: readonly { readonly turn: number; readonly call: { readonly tool: string; readonly args: unknown }; readonly valid?: boolean }[];
+  readonly steps: readonly {
+    readonly turn: number;
+    readonly call: { readonly tool: string; readonly args: unknown };
+    readonly valid?: boolean;
+  }[];
 }
 
 export interface EpisodeScore {
@@ -91,20 +95,36 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
   const claims: ClaimRecord[] = [];
   const turns = trace.steps.reduce((max, s) => Math.max(max, s.turn), 0);
 
-  const classifyClaims = (stepIndex: number, turn: number, tool: ClaimRecord["tool"], entityId: string, partId: string, list: readonly { name: string; value: string }[]) => {
+  const classifyClaims = (
+    stepIndex: number,
+    turn: number,
+    tool: ClaimRecord["tool"],
+    entityId: string,
+    partId: string,
+    list: readonly { name: string; value: string }[],
+  ) => {
     const part = partOf(entityId, partId);
     const seen = exploredParts.has(key(entityId, partId)) || viewedEntities.has(entityId);
     for (const claim of list) {
       const name = normalizeAttributeName(claim.name);
       const annotation = part && name ? part.attributes.find((a) => a.name === name) : undefined;
-      const visual = annotation?.visual ?? (name ? attributeDefinition(name)?.usuallyVisual ?? false : false);
+      const visual = annotation?.visual ?? (name ? (attributeDefinition(name)?.usuallyVisual ?? false) : false);
       let cls: ClaimClass;
       if (!part) cls = "nonexistent";
       else if (!seen) cls = "unseen";
       else if (!annotation) cls = "unannotated";
-      else cls = attributeValuesEquivalent(annotation.name, claim.value, annotation.value) ? "grounded" : "contradicted";
+      else
+        cls = attributeValuesEquivalent(annotation.name, claim.value, annotation.value) ? "grounded" : "contradicted";
       claims.push({
-        stepIndex, turn, tool, entityId, partId, name: claim.name, value: claim.value, class: cls, visual,
+        stepIndex,
+        turn,
+        tool,
+        entityId,
+        partId,
+        name: claim.name,
+        value: claim.value,
+        class: cls,
+        visual,
         ...(annotation ? { annotated: annotation.value } : {}),
       });
     }
@@ -125,7 +145,14 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
     }
     if (call.tool === "assess_part") {
       // claims are classified even when the part does not exist (they are hallucinations of an object)
-      classifyClaims(i, step.turn, "assess_part", call.args.entity_id, call.args.part_id, call.args.observed_attributes);
+      classifyClaims(
+        i,
+        step.turn,
+        "assess_part",
+        call.args.entity_id,
+        call.args.part_id,
+        call.args.observed_attributes,
+      );
     }
     const valid = step.valid !== false && callTargetsExist(call, entities, partOf);
     if (!valid) {

@@ -1,9 +1,10 @@
 /** Token-level F1 between short phrases (SPEC §5 affordance_f1): lower-cased, punctuation and stop words removed. */
 
 const STOP_WORDS = new Set(
-  ("a an the to of for and or in on at by with as from into onto it its this that these those be is are was were " +
-    "your my you i me we our their them so then than up use used using can could would should will just some any")
-    .split(" "),
+  (
+    "a an the to of for and or in on at by with as from into onto it its this that these those be is are was were " +
+    "your my you i me we our their them so then than up use used using can could would should will just some any"
+  ).split(" "),
 );
 
 /** Content tokens of a phrase. */

@@ -14,7 +14,9 @@ function stem(token: string): string {
 }
 
 function overlap(query: Set<string>, text: string): number {
-  return contentTokens(text).map(stem).filter((t) => query.has(t)).length;
+  return contentTokens(text)
+    .map(stem)
+    .filter((t) => query.has(t)).length;
 }
 
 export function lexicalSolver(scenario: Scenario, rng: Rng): Solver {
@@ -28,20 +30,30 @@ export function lexicalSolver(scenario: Scenario, rng: Rng): Solver {
     e.parts.map((p) => ({
       entity: e,
       part: p,
-      score: overlap(query, `${e.name} ${p.name}`) + Math.max(0, ...p.affordances.map((a) => overlap(query, a))) + tie(`${e.id}/${p.id}`),
+      score:
+        overlap(query, `${e.name} ${p.name}`) +
+        Math.max(0, ...p.affordances.map((a) => overlap(query, a))) +
+        tie(`${e.id}/${p.id}`),
     })),
   );
   scoredParts.sort((a, b) => b.score - a.score);
   const best = scoredParts[0]!;
   const taskText = [scenario.task, ...scenario.constraints].join(" ");
-  const affordance = [...best.part.affordances].sort((a, b) => tokenF1(b, taskText) - tokenF1(a, taskText))[0] ?? "use it";
+  const affordance =
+    [...best.part.affordances].sort((a, b) => tokenF1(b, taskText) - tokenF1(a, taskText))[0] ?? "use it";
   const steps: TurnInput[] = [
     { calls: [{ tool: "inspect_entity", args: { entity_id: best.entity.id } }] },
     { calls: [{ tool: "inspect_part", args: { entity_id: best.entity.id, part_id: best.part.id } }] },
   ];
   const submit = {
     tool: "submit_answer",
-    args: { entity_id: best.entity.id, part_id: best.part.id, affordance, attributes_used: [], how_to_use: `Use the ${best.part.name} of the ${best.entity.name} to ${affordance}.` },
+    args: {
+      entity_id: best.entity.id,
+      part_id: best.part.id,
+      affordance,
+      attributes_used: [],
+      how_to_use: `Use the ${best.part.name} of the ${best.entity.name} to ${affordance}.`,
+    },
   };
   return {
     agent: { kind: "baseline", name: "lexical" },

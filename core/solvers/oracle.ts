@@ -13,14 +13,34 @@ export function oracleSolver(scenario: Scenario): Solver {
   const claims = (part?.attributes ?? []).map((a) => ({ name: a.name, value: a.value }));
   const submit = {
     tool: "submit_answer",
-    args: { entity_id: gold.entity, part_id: gold.part, affordance: gold.affordance, attributes_used: gold.requiredAttributes.map((a) => ({ ...a })), how_to_use: gold.howTo },
+    args: {
+      entity_id: gold.entity,
+      part_id: gold.part,
+      affordance: gold.affordance,
+      attributes_used: gold.requiredAttributes.map((a) => ({ ...a })),
+      how_to_use: gold.howTo,
+    },
   };
   const plan: TurnInput[] = [
-    { calls: [{ tool: "plan_exploration", args: { entity_ids: [gold.entity] } }, { tool: "inspect_entity", args: { entity_id: gold.entity } }] },
+    {
+      calls: [
+        { tool: "plan_exploration", args: { entity_ids: [gold.entity] } },
+        { tool: "inspect_entity", args: { entity_id: gold.entity } },
+      ],
+    },
     {
       calls: [
         { tool: "inspect_part", args: { entity_id: gold.entity, part_id: gold.part } },
-        { tool: "assess_part", args: { entity_id: gold.entity, part_id: gold.part, suitable: true, observed_attributes: claims, rationale: `The ${part?.name ?? gold.part} is what the task needs.` } },
+        {
+          tool: "assess_part",
+          args: {
+            entity_id: gold.entity,
+            part_id: gold.part,
+            suitable: true,
+            observed_attributes: claims,
+            rationale: `The ${part?.name ?? gold.part} is what the task needs.`,
+          },
+        },
       ],
     },
   ];
@@ -30,7 +50,8 @@ export function oracleSolver(scenario: Scenario): Solver {
     nextTurn(view: SolverView): TurnInput {
       // The natural path takes three turns; with a shorter budget the exploration is packed into the
       // first turn, and with a single turn it answers without claims (nothing has been seen yet).
-      const exploration = view.maxTurns >= 3 ? plan : view.maxTurns === 2 ? [{ calls: plan.flatMap((t) => t.calls) }] : [];
+      const exploration =
+        view.maxTurns >= 3 ? plan : view.maxTurns === 2 ? [{ calls: plan.flatMap((t) => t.calls) }] : [];
       const index = view.turn - 1;
       if (!view.finalTurn && index < exploration.length) return exploration[index]!;
       return { calls: [exploration.length > 0 ? submit : noClaims] };

@@ -37,12 +37,23 @@ export function randomSolver(rng: Rng): Solver {
 }
 
 function answer(entityId: string, partId: string) {
-  return { tool: "submit_answer", args: { entity_id: entityId, part_id: partId, affordance: "use it", attributes_used: [], how_to_use: "Use it as it is." } };
+  return {
+    tool: "submit_answer",
+    args: {
+      entity_id: entityId,
+      part_id: partId,
+      affordance: "use it",
+      attributes_used: [],
+      how_to_use: "Use it as it is.",
+    },
+  };
 }
 
 /** The random baseline's exact expected gold-correct on a scenario. */
 export function randomChance(scenario: Scenario): number {
   const gold = new Set(scenario.gold.map((g) => `${g.entity}/${g.part}`));
-  const perEntity = scenario.entities.map((e) => e.parts.filter((p) => gold.has(`${e.id}/${p.id}`)).length / e.parts.length);
+  const perEntity = scenario.entities.map(
+    (e) => e.parts.filter((p) => gold.has(`${e.id}/${p.id}`)).length / e.parts.length,
+  );
   return perEntity.reduce((a, b) => a + b, 0) / scenario.entities.length;
 }

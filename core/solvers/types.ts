@@ -26,6 +26,7 @@ export interface Solver {
 /** Parts learned so far from inspect_entity observations, by entity id. */
 export function knownParts(view: SolverView): Map<string, { id: string; name: string }[]> {
   const parts = new Map<string, { id: string; name: string }[]>();
-  for (const turn of view.history) for (const o of turn.observations) if (o.data?.entity) parts.set(o.data.entity.id, o.data.entity.parts);
+  for (const turn of view.history)
+    for (const o of turn.observations) if (o.data?.entity) parts.set(o.data.entity.id, o.data.entity.parts);
   return parts;
 }

@@ -4,7 +4,8 @@ import { defineTool } from "./types";
 
 export const assessPart = defineTool({
   name: "assess_part",
-  description: "Record your judgment of one part: whether it is suitable for the task, the attributes you observed, and why.",
+  description:
+    "Record your judgment of one part: whether it is suitable for the task, the attributes you observed, and why.",
   label: "Assess part",
   hotkey: "a",
   input: z

@@ -81,7 +81,10 @@ export function openAiTools(): OpenAiToolDefinition[] {
     const schema = z.toJSONSchema(t.input as z.ZodType, { target: "draft-7", io: "input" }) as Record<string, unknown>;
     delete schema.$schema;
     stripUnsupported(schema);
-    return { type: "function", function: { name: t.name, description: t.description, parameters: schema, strict: true } };
+    return {
+      type: "function",
+      function: { name: t.name, description: t.description, parameters: schema, strict: true },
+    };
   });
 }
 

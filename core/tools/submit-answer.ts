@@ -4,14 +4,15 @@ import { defineTool } from "./types";
 
 export const submitAnswer = defineTool({
   name: "submit_answer",
-  description: "Give your final answer: one entity and one of its parts, the affordance you use, the attributes it relies on and how to use it. Ends the episode.",
+  description:
+    "Give your final answer: one entity and one of its parts, the affordance you use, the attributes it relies on and how to use it. Ends the episode.",
   label: "Submit answer",
   hotkey: "s",
   input: z
     .object({
       entity_id: entityIdArg,
       part_id: partIdArg,
-      affordance: z.string().min(1).describe("What the part lets you do here, e.g. \"pry open a lid\"."),
+      affordance: z.string().min(1).describe('What the part lets you do here, e.g. "pry open a lid".'),
       attributes_used: attributeClaimsArg,
       how_to_use: z.string().min(1).describe("Concrete steps for using the part to solve the task."),
     })

@@ -22,6 +22,8 @@ export interface ToolDefinition<S extends z.ZodType = z.ZodType, N extends strin
 }
 
 /** Declares a tool with its schema's type carried through. */
-export function defineTool<S extends z.ZodType, const N extends string>(tool: ToolDefinition<S, N>): ToolDefinition<S, N> {
+export function defineTool<S extends z.ZodType, const N extends string>(
+  tool: ToolDefinition<S, N>,
+): ToolDefinition<S, N> {
   return tool;
 }

@@ -13,7 +13,10 @@ export function traceProblems(trace: Trace, scenario: Scenario | undefined): { p
   if (!scenario) problems.push({ path: "scenarioId", message: `unknown scenario "${trace.scenarioId}"` });
   trace.steps.forEach((step, i) => {
     if (step.valid !== false && !getTool(step.call.tool)) {
-      problems.push({ path: `steps[${i}].call.tool`, message: `unknown tool "${step.call.tool}" in a step not marked invalid` });
+      problems.push({
+        path: `steps[${i}].call.tool`,
+        message: `unknown tool "${step.call.tool}" in a step not marked invalid`,
+      });
     }
   });
   return problems;

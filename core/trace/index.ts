@@ -1,3 +1,4 @@
 export * from "./schema";
 export * from "./check";
 export * from "./json-schema";
+export * from "./replay";

@@ -11,8 +11,20 @@ describe("trace format", () => {
   });
 
   it("needs only episodeId, scenarioId and steps with turn and call", () => {
-    expect(traceSchema.safeParse({ episodeId: "e", scenarioId: "s", steps: [{ turn: 1, call: { tool: "view_scene", args: {} } }] }).success).toBe(true);
-    expect(traceSchema.safeParse({ episodeId: "e", scenarioId: "s", steps: [{ turn: 0, call: { tool: "view_scene", args: {} } }] }).success).toBe(false);
+    expect(
+      traceSchema.safeParse({
+        episodeId: "e",
+        scenarioId: "s",
+        steps: [{ turn: 1, call: { tool: "view_scene", args: {} } }],
+      }).success,
+    ).toBe(true);
+    expect(
+      traceSchema.safeParse({
+        episodeId: "e",
+        scenarioId: "s",
+        steps: [{ turn: 0, call: { tool: "view_scene", args: {} } }],
+      }).success,
+    ).toBe(false);
     expect(traceSchema.safeParse({ episodeId: "e", steps: [] }).success).toBe(false);
   });
 });

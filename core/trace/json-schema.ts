@@ -5,7 +5,8 @@ import { traceSchema } from "./schema";
 export function traceJsonSchema(): Record<string, unknown> {
   return {
     title: "mmcb episode trace (schemaVersion 1)",
-    description: "One episode of one solver on one scenario (SPEC §4). In .jsonl files, one trace per line. The scorer needs only scenarioId and steps[].turn/call.",
+    description:
+      "One episode of one solver on one scenario (SPEC §4). In .jsonl files, one trace per line. The scorer needs only scenarioId and steps[].turn/call.",
     ...(z.toJSONSchema(traceSchema, { target: "draft-2020-12", io: "input" }) as Record<string, unknown>),
   };
 }

@@ -224,6 +224,132 @@ const livingRoom: Drawer = (w, h) => {
   ].join("");
 };
 
+const diningRoom: Drawer = (w, h) => {
+  const tableTop = Math.round(h * 0.44);
+  const edge = Math.round(h * 0.9);
+  return [
+    `<defs>${linearGradient("cloth", "#fbf8f1", "#ece5d6")}${linearGradient("dsky", "#b3dcf2", "#eef8fd")}</defs>`,
+    rect(0, 0, w, tableTop, "#dfe8d5"),
+    repeat(Math.ceil(w / 80), (i) => rect(i * 80 + 30, 0, 18, tableTop, "#d3dfc7")),
+    rect(0, tableTop - 120, w, 10, "#c3b08f"),
+    // a window with curtains, and a round wall clock
+    rect(600, 40, 400, 260, "#ffffff", `rx="6"`),
+    rect(616, 56, 368, 228, "url(#dsky)"),
+    `<line x1="800" y1="56" x2="800" y2="284" stroke="#ffffff" stroke-width="10"/>`,
+    `<path d="M560 30 L680 30 Q650 170 690 320 L560 320 Z" fill="#b5544a"/>`,
+    `<path d="M1040 30 L920 30 Q950 170 910 320 L1040 320 Z" fill="#b5544a"/>`,
+    rect(550, 22, 500, 12, "#7a5a3c", `rx="6"`),
+    `<circle cx="1330" cy="150" r="78" fill="#f6f1e6" stroke="#7a5a3c" stroke-width="10"/>`,
+    `<line x1="1330" y1="150" x2="1330" y2="98" stroke="#3c3c3c" stroke-width="6"/><line x1="1330" y1="150" x2="1368" y2="168" stroke="#3c3c3c" stroke-width="6"/>`,
+    // the table under a cloth with a woven border
+    rect(0, tableTop, w, edge - tableTop, "url(#cloth)"),
+    repeat(
+      Math.ceil(w / 120),
+      (i) =>
+        `<line x1="${i * 120 + 60}" y1="${tableTop}" x2="${i * 120 + 60}" y2="${edge}" stroke="#e6decd" stroke-width="3"/>`,
+    ),
+    rect(0, tableTop, w, 6, "#d8cfbd"),
+    rect(0, edge - 26, w, 10, "#c9a96a"),
+    rect(0, edge, w, 22, "#e2d9c6"),
+    rect(0, edge + 22, w, h - edge - 22, "#8a5a3a"),
+  ].join("");
+};
+
+const bedroom: Drawer = (w, h) => {
+  const bedTop = Math.round(h * 0.45);
+  const edge = Math.round(h * 0.92);
+  return [
+    `<defs>${linearGradient("duvet", "#dfe9f6", "#c6d6ec")}${linearGradient("night", "#24305e", "#4a5a92")}</defs>`,
+    rect(0, 0, w, bedTop, "#ece4f2"),
+    // headboard, a window at night and a bedside lamp
+    rect(180, 120, 1240, bedTop - 120 + 20, "#9b7bb0", `rx="40"`),
+    rect(210, 150, 1180, bedTop - 150, "#ad8fc1", `rx="28"`),
+    rect(1470, 60, 110, 150, "url(#night)", `rx="4"`),
+    `<circle cx="1545" cy="100" r="16" fill="#f5efc9"/>`,
+    rect(1466, 56, 118, 158, "none", `stroke="#ffffff" stroke-width="8" rx="4"`),
+    rect(40, 250, 110, bedTop - 250, "#8a6a4a", `rx="4"`),
+    `<path d="M50 170 L140 170 L160 250 L30 250 Z" fill="#f6d58b"/>`,
+    // the bed: a quilted duvet
+    rect(0, bedTop, w, edge - bedTop, "url(#duvet)"),
+    repeat(
+      Math.ceil(w / 160) + 4,
+      (i) =>
+        `<line x1="${i * 160 - 480}" y1="${edge}" x2="${i * 160 - 480 + (edge - bedTop)}" y2="${bedTop}" stroke="#b9cbe4" stroke-width="3"/>`,
+    ),
+    repeat(
+      Math.ceil(w / 160) + 4,
+      (i) =>
+        `<line x1="${i * 160}" y1="${edge}" x2="${i * 160 - (edge - bedTop)}" y2="${bedTop}" stroke="#b9cbe4" stroke-width="3"/>`,
+    ),
+    rect(0, bedTop, w, 10, "#b3c5df"),
+    rect(0, edge, w, h - edge, "#7b5b8c"),
+  ].join("");
+};
+
+const outdoors: Drawer = (w, h) => {
+  const ground = Math.round(h * 0.5);
+  return [
+    `<defs>${linearGradient("osky2", "#8ccdf5", "#e8f6fd")}${linearGradient("meadow", "#b9d77e", "#8cbf5a")}</defs>`,
+    rect(0, 0, w, ground, "url(#osky2)"),
+    `<path d="M0 ${ground - 120} L260 140 L470 ${ground - 150} L720 90 L1010 ${ground - 130} L1240 170 L1600 ${ground - 140} L1600 ${ground} L0 ${ground} Z" fill="#8d9bb3"/>`,
+    `<path d="M672 145 L720 90 L768 145 L744 138 L720 150 L696 138 Z" fill="#ffffff"/>`,
+    `<path d="M222 180 L260 140 L298 180 L278 174 L260 184 L242 174 Z" fill="#ffffff"/>`,
+    // a line of pines, a lake and a tent
+    repeat(
+      20,
+      (i) =>
+        `<path d="M${i * 84 - 10} ${ground} L${i * 84 + 32} ${ground - 110 - (i % 3) * 22} L${i * 84 + 74} ${ground} Z" fill="${i % 2 ? "#3f7a4a" : "#356b40"}"/>`,
+    ),
+    rect(0, ground - 8, w, 30, "#6fb0d8"),
+    rect(0, ground + 22, w, h - ground - 22, "url(#meadow)"),
+    `<path d="M1280 ${ground + 90} L1410 ${ground - 60} L1540 ${ground + 90} Z" fill="#e07b39"/>`,
+    `<path d="M1380 ${ground + 90} L1410 ${ground + 10} L1440 ${ground + 90} Z" fill="#7a3c17"/>`,
+    // a bare earth patch where things are laid out
+    `<ellipse cx="720" cy="${ground + 290}" rx="700" ry="170" fill="#c9b084" opacity="0.75"/>`,
+    repeat(
+      14,
+      (i) =>
+        `<ellipse cx="${80 + i * 110}" cy="${ground + 60 + ((i * 37) % 90)}" rx="10" ry="4" fill="#8a7455" opacity="0.6"/>`,
+    ),
+  ].join("");
+};
+
+const workshop: Drawer = (w, h) => {
+  const benchTop = Math.round(h * 0.44);
+  const edge = Math.round(h * 0.9);
+  return [
+    `<defs>${linearGradient("block", "#e0b98a", "#c99c69")}</defs>`,
+    // a wall of vertical planks with a tool shelf and a small window
+    rect(0, 0, w, benchTop, "#9c7048"),
+    repeat(
+      Math.ceil(w / 110),
+      (i) => `<line x1="${i * 110}" y1="0" x2="${i * 110}" y2="${benchTop}" stroke="#7f5836" stroke-width="5"/>`,
+    ),
+    rect(120, 60, 260, 190, "#e9f4f8", `rx="4"`),
+    rect(132, 72, 236, 166, "#bfe0ef"),
+    `<line x1="250" y1="72" x2="250" y2="238" stroke="#e9f4f8" stroke-width="8"/>`,
+    rect(760, 170, 700, 18, "#5e4027"),
+    repeat(6, (i) =>
+      rect(790 + i * 110, 90, 70, 80, ["#c4573a", "#4d7ea8", "#d1a33c", "#6c9a55", "#8b6bb1", "#b44f6a"][i]!, `rx="10"`),
+    ),
+    // a thick butcher-block bench
+    rect(0, benchTop, w, edge - benchTop, "url(#block)"),
+    repeat(
+      Math.ceil(w / 64),
+      (i) =>
+        `<line x1="${i * 64}" y1="${benchTop}" x2="${i * 64}" y2="${edge}" stroke="#b98b5a" stroke-width="2"/>`,
+    ),
+    repeat(
+      24,
+      (i) =>
+        `<circle cx="${(i * 263) % w}" cy="${benchTop + 40 + ((i * 97) % (edge - benchTop - 60))}" r="3" fill="#f3dcb6"/>`,
+    ),
+    rect(0, benchTop, w, 10, "#a97c4d"),
+    rect(0, edge, w, 34, "#8f6640"),
+    rect(0, edge + 34, w, h - edge - 34, "#5f6063"),
+  ].join("");
+};
+
 const DRAWERS: Record<Backdrop, Drawer> = {
   kitchen,
   garage,
@@ -231,6 +357,10 @@ const DRAWERS: Record<Backdrop, Drawer> = {
   bathroom,
   home_office: homeOffice,
   living_room: livingRoom,
+  dining_room: diningRoom,
+  bedroom,
+  outdoors,
+  workshop,
 };
 
 /** SVG markup (no outer <svg>) of the backdrop of `setting`. */

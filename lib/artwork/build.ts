@@ -6,6 +6,7 @@
 import type { Attribute, Entity, Part, Scenario } from "@/core/scenario";
 import { boundsOverlap, toPixels, type Bounds, type Placement } from "./geometry";
 import {
+  PART_VIEW_SIZE,
   SCENE_HEIGHT,
   SCENE_WIDTH,
   VIEW_PLACEMENT,
@@ -26,17 +27,36 @@ export const GENERATED_SOURCE = {
   attribution: "mmcb; art: Microsoft Fluent Emoji (MIT)",
 } as const;
 
-/** A generated scenario: the document and its files (relative path → bytes, `scenario.json` included). */
+/** Pixel size of an image file. */
+export interface ImageSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A generated scenario: the document, its files (relative path → bytes, `scenario.json` included; images
+ * only when rendered) and the pixel size of every image file it references.
+ */
 export interface BuiltScenario {
   readonly scenario: Scenario;
   readonly files: ReadonlyMap<string, Buffer>;
+  readonly imageSizes: ReadonlyMap<string, ImageSize>;
+}
+
+export interface BuildOptions {
+  /** Render the images (default true). Without them the build only lays out and annotates — much faster. */
+  readonly render?: boolean;
 }
 
 /** Looks objects up by id. */
 export type ObjectLookup = (id: string) => ObjectDef | undefined;
 
 /** Builds a scenario from its spec. Throws an Error naming the spec and the problem on any inconsistency. */
-export async function buildScenario(spec: ScenarioSpec, lookup: ObjectLookup): Promise<BuiltScenario> {
+export async function buildScenario(
+  spec: ScenarioSpec,
+  lookup: ObjectLookup,
+  options: BuildOptions = {},
+): Promise<BuiltScenario> {
   const fail = (msg: string): never => {
     throw new Error(`scenario spec "${spec.id}": ${msg}`);
   };
@@ -45,16 +65,30 @@ export async function buildScenario(spec: ScenarioSpec, lookup: ObjectLookup): P
   const drawn = await Promise.all(sceneObjects.map(drawnBounds));
   checkNoOverlap(drawn, sceneObjectLabels(spec), fail);
 
-  const files = new Map<string, Buffer>();
-  files.set("scene.png", await renderScene(spec.setting, sceneObjects));
+  const out: Output = { render: options.render ?? true, files: new Map(), imageSizes: new Map() };
+  await addImage(out, "scene.png", { width: SCENE_WIDTH, height: SCENE_HEIGHT }, () =>
+    renderScene(spec.setting, sceneObjects),
+  );
   const entities: Entity[] = [];
   for (const [i, entitySpec] of spec.entities.entries()) {
-    entities.push(await buildEntity(entitySpec, objects[i]!, sceneObjects[i]!.placement, drawn[i]!, files, fail));
+    entities.push(await buildEntity(entitySpec, objects[i]!, sceneObjects[i]!.placement, drawn[i]!, out, fail));
   }
   const scenario = scenarioDocument(spec, entities);
   checkReferences(scenario, fail);
-  files.set("scenario.json", Buffer.from(formatScenarioJson(scenario)));
-  return { scenario, files };
+  out.files.set("scenario.json", Buffer.from(formatScenarioJson(scenario)));
+  return { scenario, files: out.files, imageSizes: out.imageSizes };
+}
+
+/** Where a build puts its files. */
+interface Output {
+  readonly render: boolean;
+  readonly files: Map<string, Buffer>;
+  readonly imageSizes: Map<string, ImageSize>;
+}
+
+async function addImage(out: Output, file: string, size: ImageSize, render: () => Promise<Buffer>): Promise<void> {
+  out.imageSizes.set(file, size);
+  if (out.render) out.files.set(file, await render());
 }
 
 /** Entities first (in spec order), then decor; icons are drawn in this order. */
@@ -97,13 +131,13 @@ async function buildEntity(
   object: ObjectDef,
   placement: Placement,
   drawn: Bounds,
-  files: Map<string, Buffer>,
+  out: Output,
   fail: (msg: string) => never,
 ): Promise<Entity> {
   const id = spec.id ?? object.id;
   const hasView = spec.view ?? true;
   const view = hasView ? `entities/${id}.png` : undefined;
-  if (view) files.set(view, await renderEntityView(object.icon));
+  if (view) await addImage(out, view, { width: VIEW_SIZE, height: VIEW_SIZE }, () => renderEntityView(object.icon));
   const [space, width, height] = hasView
     ? [VIEW_PLACEMENT, VIEW_SIZE, VIEW_SIZE]
     : [placement, SCENE_WIDTH, SCENE_HEIGHT];
@@ -113,7 +147,10 @@ async function buildEntity(
   const parts: Part[] = [];
   for (const part of object.parts) {
     const partView = spec.partViews?.includes(part.id) ? `parts/${id}--${part.id}.png` : undefined;
-    if (partView) files.set(partView, await renderPartView(object.icon, part.region));
+    if (partView) {
+      const size = { width: PART_VIEW_SIZE, height: PART_VIEW_SIZE };
+      await addImage(out, partView, size, () => renderPartView(object.icon, part.region));
+    }
     parts.push({
       id: part.id,
       name: part.name,

@@ -55,6 +55,27 @@ export function ring(cx: number, cy: number, outer: number, inner: number, n = 2
   return { polygon: [...out, out[0]!, inn[inn.length - 1]!, ...inn] };
 }
 
+/**
+ * Several disjoint regions as one polygon (e.g. both tips of a pair of chopsticks): each outline in turn,
+ * joined by seams walked there and back, which add no area under even–odd filling.
+ */
+export function union(...regions: RelRegion[]): RelRegion {
+  const outlines = regions.map((r): Point[] => {
+    if ("polygon" in r) return [...r.polygon];
+    const [x, y, w, h] = r.box;
+    return [
+      [x, y],
+      [x + w, y],
+      [x + w, y + h],
+      [x, y + h],
+    ];
+  });
+  const points: Point[] = [];
+  for (const outline of outlines) points.push(...outline, outline[0]!);
+  for (let i = outlines.length - 2; i >= 0; i--) points.push(outlines[i]![0]!);
+  return { polygon: points };
+}
+
 function ellipsePoints(cx: number, cy: number, rx: number, ry: number, n: number): Point[] {
   const pts: Point[] = [];
   for (let i = 0; i < n; i++) {

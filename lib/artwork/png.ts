@@ -9,12 +9,26 @@ export function encodePng(image: Sharp): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Encodes an opaque image (scenes, views) as an RGB PNG with fixed options — smaller files, no alpha. */
+/**
+ * Encodes an opaque image (scenes, views) as a palette PNG (libimagequant, 256 colours, light dithering)
+ * with fixed options: about a fifth of the bytes of a true-colour PNG with no visible loss on flat-shaded
+ * art, and still deterministic — the same pixels always give the same bytes.
+ */
 export function encodeOpaquePng(image: Sharp): Promise<Buffer> {
   return image
     .flatten({ background: "#ffffff" })
     .removeAlpha()
-    .png({ compressionLevel: 9, adaptiveFiltering: false, palette: false, progressive: false, force: true })
+    .png({
+      compressionLevel: 9,
+      adaptiveFiltering: false,
+      palette: true,
+      quality: 90,
+      colours: 256,
+      dither: 0.5,
+      effort: 7,
+      progressive: false,
+      force: true,
+    })
     .toBuffer();
 }
 

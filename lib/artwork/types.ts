@@ -28,7 +28,18 @@ export interface ObjectDef {
 }
 
 /** Settings that have a drawn backdrop. */
-export const BACKDROPS = ["kitchen", "garage", "garden", "bathroom", "home_office", "living_room"] as const;
+export const BACKDROPS = [
+  "kitchen",
+  "garage",
+  "garden",
+  "bathroom",
+  "home_office",
+  "living_room",
+  "dining_room",
+  "bedroom",
+  "outdoors",
+  "workshop",
+] as const;
 export type Backdrop = (typeof BACKDROPS)[number];
 
 /** Custom-drawn props (things no icon shows well). */

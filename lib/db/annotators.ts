@@ -12,7 +12,8 @@ export interface Annotator {
 /** Finds the annotator with this name (trimmed, 1–60 characters) or creates one. */
 export async function getOrCreateAnnotator(db: Db, rawName: string): Promise<Annotator> {
   const name = rawName.trim().replace(/\s+/g, " ");
-  if (name.length === 0 || name.length > 60) throw new MmcbError("input:invalid", "an annotator name must have 1 to 60 characters");
+  if (name.length === 0 || name.length > 60)
+    throw new MmcbError("input:invalid", "an annotator name must have 1 to 60 characters");
   const row = await db.annotator.upsert({ where: { name }, create: { id: randomUUID(), name }, update: {} });
   return { id: row.id, name: row.name, createdAt: row.createdAt };
 }

@@ -17,7 +17,10 @@ export function getDb(): Db {
   const url = databaseUrl();
   if (g.__mmcbDb?.url === url) return g.__mmcbDb.client;
   if (!url.startsWith("file:")) {
-    throw new MmcbError("db:failed", `DATABASE_URL scheme "${url.split(":")[0]}" is not supported yet; use a file: URL (SQLite)`);
+    throw new MmcbError(
+      "db:failed",
+      `DATABASE_URL scheme "${url.split(":")[0]}" is not supported yet; use a file: URL (SQLite)`,
+    );
   }
   const file = sqlitePath(url, appRoot());
   migrateSqlite(file, migrationsDir());

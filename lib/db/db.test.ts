@@ -28,9 +28,24 @@ describe("migrateSqlite", () => {
     const second = migrateSqlite(file, MIGRATIONS);
     expect(second.applied).toEqual([]);
     const db = new Database(file, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     db.close();
-    expect(tables).toEqual(expect.arrayContaining(["Scenario", "Run", "Episode", "Step", "Score", "Annotator", "Review", "PairVerdict", "Export", "_prisma_migrations"]));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "Scenario",
+        "Run",
+        "Episode",
+        "Step",
+        "Score",
+        "Annotator",
+        "Review",
+        "PairVerdict",
+        "Export",
+        "_prisma_migrations",
+      ]),
+    );
   });
 
   it("rolls back a failing migration and names it", () => {
@@ -38,11 +53,18 @@ describe("migrateSqlite", () => {
     mkdirSync(path.join(dir, "0001_ok"), { recursive: true });
     mkdirSync(path.join(dir, "0002_bad"), { recursive: true });
     writeFileSync(path.join(dir, "0001_ok", "migration.sql"), 'CREATE TABLE "A" ("id" INTEGER);');
-    writeFileSync(path.join(dir, "0002_bad", "migration.sql"), 'CREATE TABLE "B" ("id" INTEGER); INSERT INTO "Nope" VALUES (1);');
+    writeFileSync(
+      path.join(dir, "0002_bad", "migration.sql"),
+      'CREATE TABLE "B" ("id" INTEGER); INSERT INTO "Nope" VALUES (1);',
+    );
     const file = path.join(root, "m2", "b.db");
-    expect(() => migrateSqlite(file, dir)).toThrow(/migration 0002_bad failed and was rolled back: no such table: Nope/);
+    expect(() => migrateSqlite(file, dir)).toThrow(
+      /migration 0002_bad failed and was rolled back: no such table: Nope/,
+    );
     const db = new Database(file, { readonly: true });
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     db.close();
     expect(tables).toContain("A");
     expect(tables).not.toContain("B");
@@ -78,7 +100,10 @@ describe("repositories", () => {
     expect(await indexScenarios(db, reloaded)).toEqual({ added: 0, updated: 1, unchanged: 1 });
 
     const rows = await listIndexedScenarios(db);
-    expect(rows.map((r) => [r.id, r.version, r.title])).toEqual([["a", 2, "Pry it open (v2)"], ["b", 1, "Pry open a paint can"]]);
+    expect(rows.map((r) => [r.id, r.version, r.title])).toEqual([
+      ["a", 2, "Pry it open (v2)"],
+      ["b", 1, "Pry open a paint can"],
+    ]);
     expect(Object.getPrototypeOf(rows[0])).toBe(Object.prototype);
     expect((await scenarioRevisions(db, "a")).map((r) => r.version)).toEqual([2, 1]);
   });

@@ -40,7 +40,9 @@ export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationR
   try {
     db = new Database(dbFile);
   } catch (error) {
-    throw new MmcbError("db:failed", `cannot open the database ${dbFile}: ${(error as Error).message}`, { cause: error });
+    throw new MmcbError("db:failed", `cannot open the database ${dbFile}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   try {
     db.pragma("busy_timeout = 10000");
@@ -48,10 +50,18 @@ export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationR
     db.pragma("foreign_keys = ON");
     db.exec(BOOKKEEPING);
     const names = existsSync(migrationsDir)
-      ? readdirSync(migrationsDir).filter((d) => statSync(path.join(migrationsDir, d)).isDirectory()).sort()
+      ? readdirSync(migrationsDir)
+          .filter((d) => statSync(path.join(migrationsDir, d)).isDirectory())
+          .sort()
       : [];
     const done = new Map(
-      (db.prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`).all() as { migration_name: string; checksum: string }[]).map((r) => [r.migration_name, r.checksum]),
+      (
+        db
+          .prepare(
+            `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+          )
+          .all() as { migration_name: string; checksum: string }[]
+      ).map((r) => [r.migration_name, r.checksum]),
     );
     const applied: string[] = [];
     for (const name of names) {
@@ -59,12 +69,15 @@ export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationR
       const checksum = createHash("sha256").update(sql).digest("hex");
       const known = done.get(name);
       if (known !== undefined) {
-        if (known !== checksum) throw new MmcbError("db:failed", `migration ${name} was changed after it was applied to ${dbFile}`);
+        if (known !== checksum)
+          throw new MmcbError("db:failed", `migration ${name} was changed after it was applied to ${dbFile}`);
         continue;
       }
       const apply = db.transaction(() => {
         // re-check under the lock: another process may have applied it meanwhile
-        const row = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`).get(name);
+        const row = db
+          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`)
+          .get(name);
         if (row) return false;
         db.exec(sql);
         db.prepare(
@@ -75,7 +88,9 @@ export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationR
       try {
         if (apply.immediate()) applied.push(name);
       } catch (error) {
-        throw new MmcbError("db:failed", `migration ${name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new MmcbError("db:failed", `migration ${name} failed and was rolled back: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     }
     return { applied, alreadyApplied: names.length - applied.length };

@@ -35,35 +35,76 @@ export interface EpisodeRecord {
   readonly metrics: EpisodeMetrics | null;
 }
 
-const toRun = (r: { id: string; name: string; solverKind: string; solverName: string; config: string; configHash: string; status: string; error: string | null; createdAt: Date; finishedAt: Date | null }): RunRecord => ({
-  id: r.id, name: r.name, solverKind: r.solverKind, solverName: r.solverName, config: JSON.parse(r.config) as RunConfig,
-  configHash: r.configHash, status: r.status as RunStatus, error: r.error, createdAt: r.createdAt, finishedAt: r.finishedAt,
+const toRun = (r: {
+  id: string;
+  name: string;
+  solverKind: string;
+  solverName: string;
+  config: string;
+  configHash: string;
+  status: string;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}): RunRecord => ({
+  id: r.id,
+  name: r.name,
+  solverKind: r.solverKind,
+  solverName: r.solverName,
+  config: JSON.parse(r.config) as RunConfig,
+  configHash: r.configHash,
+  status: r.status as RunStatus,
+  error: r.error,
+  createdAt: r.createdAt,
+  finishedAt: r.finishedAt,
 });
 
 /**
  * Creates a run, or returns the existing one with the same id when its configuration hash matches
  * (resume). A different configuration under the same id is refused.
  */
-export async function createOrResumeRun(db: Db, input: { id: string; name: string; config: RunConfig; configHash: string }): Promise<{ run: RunRecord; resumed: boolean }> {
+export async function createOrResumeRun(
+  db: Db,
+  input: { id: string; name: string; config: RunConfig; configHash: string },
+): Promise<{ run: RunRecord; resumed: boolean }> {
   const existing = await db.run.findUnique({ where: { id: input.id } });
   if (existing) {
     if (existing.configHash !== input.configHash) {
-      throw new MmcbError("input:invalid", `run "${input.id}" already exists with a different configuration; choose another --run-id`);
+      throw new MmcbError(
+        "input:invalid",
+        `run "${input.id}" already exists with a different configuration; choose another --run-id`,
+      );
     }
-    const row = await db.run.update({ where: { id: input.id }, data: { status: "running", startedAt: existing.startedAt ?? new Date(), error: null } });
+    const row = await db.run.update({
+      where: { id: input.id },
+      data: { status: "running", startedAt: existing.startedAt ?? new Date(), error: null },
+    });
     return { run: toRun(row), resumed: true };
   }
   const row = await db.run.create({
     data: {
-      id: input.id, name: input.name, solverKind: input.config.solver.kind, solverName: input.config.solver.name,
-      config: JSON.stringify(input.config), configHash: input.configHash, status: "running", startedAt: new Date(),
+      id: input.id,
+      name: input.name,
+      solverKind: input.config.solver.kind,
+      solverName: input.config.solver.name,
+      config: JSON.stringify(input.config),
+      configHash: input.configHash,
+      status: "running",
+      startedAt: new Date(),
     },
   });
   return { run: toRun(row), resumed: false };
 }
 
 export async function setRunStatus(db: Db, runId: string, status: RunStatus, error?: string): Promise<void> {
-  await db.run.update({ where: { id: runId }, data: { status, error: error ?? null, ...(status === "done" || status === "failed" ? { finishedAt: new Date() } : {}) } });
+  await db.run.update({
+    where: { id: runId },
+    data: {
+      status,
+      error: error ?? null,
+      ...(status === "done" || status === "failed" ? { finishedAt: new Date() } : {}),
+    },
+  });
 }
 
 export async function getRun(db: Db, runId: string): Promise<RunRecord | null> {
@@ -81,7 +122,18 @@ export async function listRuns(db: Db): Promise<RunRecord[]> {
  */
 export async function startEpisode(
   db: Db,
-  input: { id: string; runId: string; scenarioId: string; scenarioVersion: number; scenarioHash: string; imageHashes: Record<string, string>; seed: number; agentKind: string; agentName: string; annotatorId?: string },
+  input: {
+    id: string;
+    runId: string;
+    scenarioId: string;
+    scenarioVersion: number;
+    scenarioHash: string;
+    imageHashes: Record<string, string>;
+    seed: number;
+    agentKind: string;
+    agentName: string;
+    annotatorId?: string;
+  },
 ): Promise<"started" | "restarted" | "done"> {
   return db.$transaction(async (tx) => {
     const existing = await tx.episode.findUnique({ where: { id: input.id }, select: { status: true } });
@@ -89,15 +141,26 @@ export async function startEpisode(
     if (existing) {
       await tx.step.deleteMany({ where: { episodeId: input.id } });
       await tx.score.deleteMany({ where: { episodeId: input.id } });
-      await tx.episode.update({ where: { id: input.id }, data: { status: "running", startedAt: new Date(), endReason: null, error: null } });
+      await tx.episode.update({
+        where: { id: input.id },
+        data: { status: "running", startedAt: new Date(), endReason: null, error: null },
+      });
       return "restarted";
     }
     await tx.episode.create({
       data: {
-        id: input.id, runId: input.runId, scenarioId: input.scenarioId, scenarioVersion: input.scenarioVersion,
-        scenarioHash: input.scenarioHash, imageHashes: JSON.stringify(input.imageHashes), seed: input.seed,
-        agentKind: input.agentKind, agentName: input.agentName, annotatorId: input.annotatorId ?? null,
-        status: "running", startedAt: new Date(),
+        id: input.id,
+        runId: input.runId,
+        scenarioId: input.scenarioId,
+        scenarioVersion: input.scenarioVersion,
+        scenarioHash: input.scenarioHash,
+        imageHashes: JSON.stringify(input.imageHashes),
+        seed: input.seed,
+        agentKind: input.agentKind,
+        agentName: input.agentName,
+        annotatorId: input.annotatorId ?? null,
+        status: "running",
+        startedAt: new Date(),
       },
     });
     return "started";
@@ -105,16 +168,29 @@ export async function startEpisode(
 }
 
 /** Appends a turn's steps in one transaction (indexes continue from `firstIndex`). */
-export async function appendSteps(db: Db, episodeId: string, firstIndex: number, steps: readonly TraceStep[]): Promise<void> {
+export async function appendSteps(
+  db: Db,
+  episodeId: string,
+  firstIndex: number,
+  steps: readonly TraceStep[],
+): Promise<void> {
   if (steps.length === 0) return;
   await db.$transaction(
     steps.map((s, i) =>
       db.step.create({
         data: {
-          episodeId, index: firstIndex + i, turn: s.turn, tool: s.call.tool, args: JSON.stringify(s.call.args ?? {}),
-          raw: s.raw ?? null, valid: s.valid, error: s.error ?? null,
-          observation: s.observation ? JSON.stringify(s.observation) : null, assistantText: s.assistantText ?? null,
-          usage: s.usage ? JSON.stringify(s.usage) : null, latencyMs: s.latencyMs === undefined ? null : Math.round(s.latencyMs),
+          episodeId,
+          index: firstIndex + i,
+          turn: s.turn,
+          tool: s.call.tool,
+          args: JSON.stringify(s.call.args ?? {}),
+          raw: s.raw ?? null,
+          valid: s.valid,
+          error: s.error ?? null,
+          observation: s.observation ? JSON.stringify(s.observation) : null,
+          assistantText: s.assistantText ?? null,
+          usage: s.usage ? JSON.stringify(s.usage) : null,
+          latencyMs: s.latencyMs === undefined ? null : Math.round(s.latencyMs),
         },
       }),
     ),
@@ -122,27 +198,57 @@ export async function appendSteps(db: Db, episodeId: string, firstIndex: number,
 }
 
 /** Records an episode's end and its score together. */
-export async function finishEpisode(db: Db, episodeId: string, input: { endReason: EndReason; scenarioVersion: number; metrics: EpisodeMetrics; error?: string }): Promise<void> {
-  const score = { scenarioVersion: input.scenarioVersion, metrics: JSON.stringify(input.metrics), goldCorrect: input.metrics.gold_correct, entityCorrect: input.metrics.entity_correct, scoredAt: new Date() };
+export async function finishEpisode(
+  db: Db,
+  episodeId: string,
+  input: { endReason: EndReason; scenarioVersion: number; metrics: EpisodeMetrics; error?: string },
+): Promise<void> {
+  const score = {
+    scenarioVersion: input.scenarioVersion,
+    metrics: JSON.stringify(input.metrics),
+    goldCorrect: input.metrics.gold_correct,
+    entityCorrect: input.metrics.entity_correct,
+    scoredAt: new Date(),
+  };
   await db.$transaction([
-    db.episode.update({ where: { id: episodeId }, data: { status: input.endReason === "error" ? "failed" : "done", endReason: input.endReason, error: input.error ?? null, finishedAt: new Date() } }),
+    db.episode.update({
+      where: { id: episodeId },
+      data: {
+        status: input.endReason === "error" ? "failed" : "done",
+        endReason: input.endReason,
+        error: input.error ?? null,
+        finishedAt: new Date(),
+      },
+    }),
     db.score.upsert({ where: { episodeId }, create: { episodeId, ...score }, update: score }),
   ]);
 }
 
 /** The episodes of a run, with their metrics. */
 export async function runEpisodes(db: Db, runId: string): Promise<EpisodeRecord[]> {
-  const rows = await db.episode.findMany({ where: { runId }, include: { score: true }, orderBy: [{ scenarioId: "asc" }, { seed: "asc" }] });
+  const rows = await db.episode.findMany({
+    where: { runId },
+    include: { score: true },
+    orderBy: [{ scenarioId: "asc" }, { seed: "asc" }],
+  });
   return rows.map((r) => ({
-    id: r.id, runId: r.runId, scenarioId: r.scenarioId, scenarioVersion: r.scenarioVersion, seed: r.seed,
-    status: r.status as EpisodeRecord["status"], endReason: (r.endReason as EndReason | null) ?? null,
+    id: r.id,
+    runId: r.runId,
+    scenarioId: r.scenarioId,
+    scenarioVersion: r.scenarioVersion,
+    seed: r.seed,
+    status: r.status as EpisodeRecord["status"],
+    endReason: (r.endReason as EndReason | null) ?? null,
     metrics: r.score ? (JSON.parse(r.score.metrics) as EpisodeMetrics) : null,
   }));
 }
 
 /** An episode's trace as stored (SPEC §4), for replay, re-scoring and export. */
 export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTrace | null> {
-  const row = await db.episode.findUnique({ where: { id: episodeId }, include: { steps: { orderBy: { index: "asc" } }, run: true } });
+  const row = await db.episode.findUnique({
+    where: { id: episodeId },
+    include: { steps: { orderBy: { index: "asc" } }, run: true },
+  });
   if (!row) return null;
   return {
     schemaVersion: 1,

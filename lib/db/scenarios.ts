@@ -29,7 +29,9 @@ export interface IndexReport {
  * Scenarios that disappeared from the folder stay indexed (stored results still reference them).
  */
 export async function indexScenarios(db: Db, loaded: readonly LoadedScenario[]): Promise<IndexReport> {
-  const existing = new Map((await db.scenario.findMany({ select: { id: true, contentHash: true } })).map((r) => [r.id, r.contentHash]));
+  const existing = new Map(
+    (await db.scenario.findMany({ select: { id: true, contentHash: true } })).map((r) => [r.id, r.contentHash]),
+  );
   let added = 0;
   let updated = 0;
   let unchanged = 0;
@@ -58,7 +60,9 @@ export async function indexScenarios(db: Db, loaded: readonly LoadedScenario[]):
     writes.push(db.scenario.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data }));
     writes.push(
       db.scenarioRevision.upsert({
-        where: { scenarioId_version_contentHash: { scenarioId: s.id, version: s.version, contentHash: item.contentHash } },
+        where: {
+          scenarioId_version_contentHash: { scenarioId: s.id, version: s.version, contentHash: item.contentHash },
+        },
         create: { scenarioId: s.id, version: s.version, contentHash: item.contentHash, document },
         update: {},
       }),
@@ -84,7 +88,10 @@ export async function listIndexedScenarios(db: Db): Promise<IndexedScenario[]> {
 }
 
 /** The revisions recorded for a scenario, newest first. */
-export async function scenarioRevisions(db: Db, id: string): Promise<{ version: number; contentHash: string; createdAt: Date }[]> {
+export async function scenarioRevisions(
+  db: Db,
+  id: string,
+): Promise<{ version: number; contentHash: string; createdAt: Date }[]> {
   const rows = await db.scenarioRevision.findMany({ where: { scenarioId: id }, orderBy: { id: "desc" } });
   return rows.map((r) => ({ version: r.version, contentHash: r.contentHash, createdAt: r.createdAt }));
 }

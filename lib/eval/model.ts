@@ -28,12 +28,23 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
   const { settings } = options;
   const client = createClient(settings);
   const config = buildRunConfig({
-    solver: { kind: "model", name: "openai", model: settings.model, endpointHost: hostOf(settings.baseUrl), apiKeyEnv: settings.apiKeyEnv },
+    solver: {
+      kind: "model",
+      name: "openai",
+      model: settings.model,
+      endpointHost: hostOf(settings.baseUrl),
+      apiKeyEnv: settings.apiKeyEnv,
+    },
     maxTurns: options.maxTurns,
     observation: options.observation,
     imageHistory: settings.imageHistory,
     reasoningHistory: settings.reasoningHistory,
-    sampling: { temperature: settings.temperature, topP: settings.topP, seed: settings.seed, maxTokens: settings.maxTokens },
+    sampling: {
+      temperature: settings.temperature,
+      topP: settings.topP,
+      seed: settings.seed,
+      maxTokens: settings.maxTokens,
+    },
     systemPrompt: settings.systemPrompt,
     seeds: options.seeds,
     scenarios: options.scenarios,

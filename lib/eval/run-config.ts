@@ -32,7 +32,12 @@ export function buildRunConfig(input: RunConfigInput): RunConfig {
     systemPrompt: input.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
     promptTemplateVersion: PROMPT_TEMPLATE_VERSION,
     toolSchemaHash: toolSchemaHash(),
-    scenarios: input.scenarios.map((l) => ({ id: l.scenario.id, version: l.scenario.version, contentHash: l.contentHash, imageHashes: { ...l.imageHashes } })),
+    scenarios: input.scenarios.map((l) => ({
+      id: l.scenario.id,
+      version: l.scenario.version,
+      contentHash: l.contentHash,
+      imageHashes: { ...l.imageHashes },
+    })),
     seeds: [...input.seeds],
     appVersion: APP_VERSION,
   };

@@ -11,7 +11,15 @@ import { scoreDocument, scoreEpisode, type ScoreDocument } from "@/core/scoring"
 import type { Scenario } from "@/core/scenario";
 import type { Solver } from "@/core/solvers";
 import { getDb } from "@/lib/db/client";
-import { appendSteps, createOrResumeRun, episodeTrace, finishEpisode, runEpisodes, setRunStatus, startEpisode } from "@/lib/db/runs";
+import {
+  appendSteps,
+  createOrResumeRun,
+  episodeTrace,
+  finishEpisode,
+  runEpisodes,
+  setRunStatus,
+  startEpisode,
+} from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { configHash } from "@/lib/run/hash";
 import type { LoadedScenario } from "@/lib/scenarios/load";
@@ -59,9 +67,22 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const db = getDb();
   await indexScenarios(db, options.scenarios);
   const hash = configHash(options.config);
-  const { resumed } = await createOrResumeRun(db, { id: options.runId, name: options.name, config: options.config, configHash: hash });
+  const { resumed } = await createOrResumeRun(db, {
+    id: options.runId,
+    name: options.name,
+    config: options.config,
+    configHash: hash,
+  });
   const jobs = options.scenarios.flatMap((loaded) => options.seeds.map((seed) => ({ loaded, seed })));
-  const progress = { done: 0, total: jobs.length, reused: 0, failed: 0, costUsd: 0, promptTokens: 0, completionTokens: 0 };
+  const progress = {
+    done: 0,
+    total: jobs.length,
+    reused: 0,
+    failed: 0,
+    costUsd: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+  };
   let stoppedByCostCap = false;
   const usage: UsageSink = (p, c) => {
     progress.promptTokens += p;
@@ -73,8 +94,15 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     const scenario = loaded.scenario;
     const episodeId = `${options.runId}:${scenario.id}:${seed}`;
     const status = await startEpisode(db, {
-      id: episodeId, runId: options.runId, scenarioId: scenario.id, scenarioVersion: scenario.version, scenarioHash: loaded.contentHash,
-      imageHashes: loaded.imageHashes, seed, agentKind: options.config.solver.kind, agentName: options.config.solver.model ?? options.config.solver.name,
+      id: episodeId,
+      runId: options.runId,
+      scenarioId: scenario.id,
+      scenarioVersion: scenario.version,
+      scenarioHash: loaded.contentHash,
+      imageHashes: loaded.imageHashes,
+      seed,
+      agentKind: options.config.solver.kind,
+      agentName: options.config.solver.model ?? options.config.solver.name,
     });
     if (status === "done") {
       progress.reused++;
@@ -82,7 +110,10 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     }
     let written = 0;
     const { trace, error } = await runEpisode({
-      scenario, engine: options.engine, episodeId, seed,
+      scenario,
+      engine: options.engine,
+      episodeId,
+      seed,
       solver: options.makeSolver(loaded, seed, usage),
       config: { runId: options.runId, configHash: hash },
       onTurn: async (steps) => {
@@ -91,7 +122,12 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       },
     });
     const { metrics } = scoreEpisode(scenario, trace);
-    await finishEpisode(db, episodeId, { endReason: trace.endReason, scenarioVersion: scenario.version, metrics, ...(error ? { error } : {}) });
+    await finishEpisode(db, episodeId, {
+      endReason: trace.endReason,
+      scenarioVersion: scenario.version,
+      metrics,
+      ...(error ? { error } : {}),
+    });
     if (error) progress.failed++;
   };
 
@@ -110,17 +146,35 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   };
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
-    await setRunStatus(db, options.runId, stoppedByCostCap ? "cancelled" : "done", stoppedByCostCap ? `cost cap of $${options.costCapUsd} reached` : undefined);
+    await setRunStatus(
+      db,
+      options.runId,
+      stoppedByCostCap ? "cancelled" : "done",
+      stoppedByCostCap ? `cost cap of $${options.costCapUsd} reached` : undefined,
+    );
   } catch (error) {
-    await setRunStatus(db, options.runId, "failed", error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    await setRunStatus(db, options.runId, "failed", error instanceof Error ? error.message : String(error)).catch(
+      () => undefined,
+    );
     throw error;
   }
   const scenarios = new Map(options.scenarios.map((l) => [l.scenario.id, l.scenario]));
-  return { runId: options.runId, resumed, reused: progress.reused, failed: progress.failed, costUsd: progress.costUsd, stoppedByCostCap, document: await runScoreDocument(options.runId, scenarios) };
+  return {
+    runId: options.runId,
+    resumed,
+    reused: progress.reused,
+    failed: progress.failed,
+    costUsd: progress.costUsd,
+    stoppedByCostCap,
+    document: await runScoreDocument(options.runId, scenarios),
+  };
 }
 
 /** Re-scores a stored run's episodes from their traces. */
-export async function runScoreDocument(runId: string, scenarios: ReadonlyMap<string, Scenario>): Promise<ScoreDocument> {
+export async function runScoreDocument(
+  runId: string,
+  scenarios: ReadonlyMap<string, Scenario>,
+): Promise<ScoreDocument> {
   const db = getDb();
   const traces = [];
   for (const e of await runEpisodes(db, runId)) {
@@ -132,7 +186,13 @@ export async function runScoreDocument(runId: string, scenarios: ReadonlyMap<str
 
 /** A new run id: `<solver>-<UTC timestamp>-<4 random hex>`. */
 export function newRunId(solver: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z").replace("T", "-");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z")
+    .replace("T", "-");
   const safe = solver.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 40);
-  return `${safe}-${stamp}-${Math.floor(Math.random() * 0xffff).toString(16).padStart(4, "0")}`;
+  return `${safe}-${stamp}-${Math.floor(Math.random() * 0xffff)
+    .toString(16)
+    .padStart(4, "0")}`;
 }

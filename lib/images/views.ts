@@ -19,7 +19,12 @@ export interface RenderedView {
   readonly cached: boolean;
 }
 
-const CONTENT_TYPES: Record<string, string> = { ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp" };
+const CONTENT_TYPES: Record<string, string> = {
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+};
 
 /** The content type of an image file by extension. */
 export function contentTypeOf(file: string): string {
@@ -30,7 +35,11 @@ export function contentTypeOf(file: string): string {
  * Which view (file or crop) an entity, or a part when `partId` is given, has. Part crops from an entity
  * `view` file need that file's size, read here. Throws scenario:not_found for unknown ids.
  */
-export async function resolveViewSource(loaded: LoadedScenario, entityId: string, partId?: string): Promise<ViewSource> {
+export async function resolveViewSource(
+  loaded: LoadedScenario,
+  entityId: string,
+  partId?: string,
+): Promise<ViewSource> {
   const s = loaded.scenario;
   const entity = findEntity(s, entityId);
   if (!entity) throw new MmcbError("scenario:not_found", `scenario "${s.id}" has no entity "${entityId}"`);
@@ -52,7 +61,12 @@ export async function renderView(loaded: LoadedScenario, entityId: string, partI
   if (!fileHash) throw new MmcbError("internal", `image "${source.file}" was not hashed at load time`);
   const absolute = resolveInside(loaded.dir, source.file);
   if (source.kind === "file") {
-    return { bytes: await readFile(absolute), contentType: contentTypeOf(source.file), etag: `"${fileHash.slice(0, 32)}"`, cached: true };
+    return {
+      bytes: await readFile(absolute),
+      contentType: contentTypeOf(source.file),
+      etag: `"${fileHash.slice(0, 32)}"`,
+      cached: true,
+    };
   }
   const { x, y, w, h } = source.rect;
   const key = `${fileHash.slice(0, 40)}-${x}-${y}-${w}-${h}`;
@@ -63,7 +77,10 @@ export async function renderView(loaded: LoadedScenario, entityId: string, partI
   } catch {
     // not cached yet
   }
-  const bytes = await sharp(absolute).extract({ left: x, top: y, width: w, height: h }).png({ compressionLevel: 6 }).toBuffer();
+  const bytes = await sharp(absolute)
+    .extract({ left: x, top: y, width: w, height: h })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   await mkdir(path.dirname(cacheFile), { recursive: true });
   // write-then-rename so a concurrent reader never sees half a file
   const tmp = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;

@@ -3,7 +3,11 @@ import type { Observation } from "@/core/engine";
 import { Conversation, type ImageHistory } from "./conversation";
 
 const opening = { text: "Task: pry the lid", images: [{ kind: "scene" as const }] };
-const call = (id: string, name: string, args: object) => ({ id, type: "function" as const, function: { name, arguments: JSON.stringify(args) } });
+const call = (id: string, name: string, args: object) => ({
+  id,
+  type: "function" as const,
+  function: { name, arguments: JSON.stringify(args) },
+});
 const obs = (text: string, images: Observation["images"] = []): Observation => ({ text, images });
 const resolve = async (ref: { kind: string }) => `data:image/png;base64,${ref.kind}`;
 
@@ -12,20 +16,42 @@ function twoTurns(imageHistory: ImageHistory, reasoningHistory: "keep" | "drop" 
   c.addReply("Let me look at the coin.", [call("c1", "inspect_entity", { entity_id: "coin" })]);
   c.addObservations([obs("Entity coin. Parts: edge, face.", [{ kind: "entity", entityId: "coin" }])]);
   c.addReply(null, [call("c2", "inspect_part", { entity_id: "coin", part_id: "edge" }), call("c3", "view_scene", {})]);
-  c.addObservations([obs("Part coin/edge.", [{ kind: "part", entityId: "coin", partId: "edge" }]), obs("The scene.", [{ kind: "scene" }])]);
+  c.addObservations([
+    obs("Part coin/edge.", [{ kind: "part", entityId: "coin", partId: "edge" }]),
+    obs("The scene.", [{ kind: "scene" }]),
+  ]);
   return c;
 }
 
-const imageUrls = (messages: Awaited<ReturnType<Conversation["messages"]>>) =>
-  messages.flatMap((m) => (Array.isArray(m.content) ? m.content : [])).flatMap((p) => ("image_url" in p ? [p.image_url.url] : []));
+const imageUrls = (messages: Awaited<ReturnType<Conversation["messages"]>>): string[] =>
+  messages.flatMap((m) => {
+    const content: unknown = m.content;
+    if (!Array.isArray(content)) return [];
+    return (content as { type: string; image_url?: { url: string } }[]).flatMap((p) => (p.image_url ? [p.image_url.url] : []));
+  });
 
 describe("Conversation", () => {
   it("lays out system, opening, assistant, one tool message per call, then one user message with the turn's images", async () => {
     const m = await twoTurns("all").messages(resolve);
-    expect(m.map((x) => x.role)).toEqual(["system", "user", "assistant", "tool", "user", "assistant", "tool", "tool", "user"]);
+    expect(m.map((x) => x.role)).toEqual([
+      "system",
+      "user",
+      "assistant",
+      "tool",
+      "user",
+      "assistant",
+      "tool",
+      "tool",
+      "user",
+    ]);
     expect(m[3]).toMatchObject({ role: "tool", tool_call_id: "c1", content: "Entity coin. Parts: edge, face." });
     expect(m[7]).toMatchObject({ tool_call_id: "c3", content: "The scene." });
-    expect(imageUrls(m)).toEqual(["data:image/png;base64,scene", "data:image/png;base64,entity", "data:image/png;base64,part", "data:image/png;base64,scene"]);
+    expect(imageUrls(m)).toEqual([
+      "data:image/png;base64,scene",
+      "data:image/png;base64,entity",
+      "data:image/png;base64,part",
+      "data:image/png;base64,scene",
+    ]);
   });
 
   it("keeps only the newest image with image history `last`, and none with `none`", async () => {
@@ -49,7 +75,10 @@ describe("Conversation", () => {
     const m = await c.messages(resolve);
     expect(m.slice(2)).toEqual([
       { role: "assistant", content: "I would use the coin." },
-      { role: "user", content: "Error: the reply contained no tool call; use one of the tools. Reply with a tool call." },
+      {
+        role: "user",
+        content: "Error: the reply contained no tool call; use one of the tools. Reply with a tool call.",
+      },
     ]);
   });
 });

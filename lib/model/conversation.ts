@@ -5,7 +5,11 @@
  * the turn's tools returned. Image history (`last` | `all` | `none`) and reasoning history (`keep` |
  * `drop`) are applied when the messages are built, so the transcript itself keeps everything.
  */
-import type { ChatCompletionContentPart, ChatCompletionMessageParam, ChatCompletionMessageToolCall } from "openai/resources/chat/completions";
+import type {
+  ChatCompletionContentPart,
+  ChatCompletionMessageParam,
+  ChatCompletionMessageToolCall,
+} from "openai/resources/chat/completions";
 import type { ImageRef, Observation } from "@/core/engine";
 
 export type ImageHistory = "last" | "all" | "none";
@@ -60,8 +64,12 @@ export class Conversation {
    */
   async messages(resolve: (ref: ImageRef) => Promise<string>): Promise<ChatCompletionMessageParam[]> {
     // every image in order of appearance: which ones survive the policy?
-    const all: ImageRef[] = [...this.opening.images, ...this.turns.flatMap((t) => (t.observations ?? []).flatMap((o) => [...o.images]))];
-    const keepFrom = this.options.imageHistory === "all" ? 0 : this.options.imageHistory === "last" ? all.length - 1 : all.length;
+    const all: ImageRef[] = [
+      ...this.opening.images,
+      ...this.turns.flatMap((t) => (t.observations ?? []).flatMap((o) => [...o.images])),
+    ];
+    const keepFrom =
+      this.options.imageHistory === "all" ? 0 : this.options.imageHistory === "last" ? all.length - 1 : all.length;
     let index = 0;
     const part = async (ref: ImageRef): Promise<ChatCompletionContentPart[]> => {
       const keep = index++ >= keepFrom;
@@ -83,7 +91,11 @@ export class Conversation {
         messages.push({ role: "assistant", content, tool_calls: turn.toolCalls });
         turn.toolCalls.forEach((call, i) => {
           const observation = turn.observations?.[i];
-          messages.push({ role: "tool", tool_call_id: call.id, content: observation?.text ?? "Not run: the episode ended before this call." });
+          messages.push({
+            role: "tool",
+            tool_call_id: call.id,
+            content: observation?.text ?? "Not run: the episode ended before this call.",
+          });
         });
       } else {
         messages.push({ role: "assistant", content: content ?? "" });

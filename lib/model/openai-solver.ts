@@ -4,7 +4,11 @@
  * named environment variable when the client is made and is never stored, logged or exported.
  */
 import OpenAI from "openai";
-import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageToolCall } from "openai/resources/chat/completions";
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionMessageToolCall,
+} from "openai/resources/chat/completions";
 import { initialMessage, type EngineConfig, type ImageRef, type RawCall, type TurnInput } from "@/core/engine";
 import { MmcbError } from "@/core/errors";
 import type { Scenario } from "@/core/scenario";
@@ -36,9 +40,17 @@ export function createClient(settings: ModelSettings): OpenAI {
   const apiKey = process.env[settings.apiKeyEnv];
   const local = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(settings.baseUrl);
   if (!apiKey && !local) {
-    throw new MmcbError("input:invalid", `environment variable ${settings.apiKeyEnv} is not set (it should hold the API key for ${hostOf(settings.baseUrl)})`);
+    throw new MmcbError(
+      "input:invalid",
+      `environment variable ${settings.apiKeyEnv} is not set (it should hold the API key for ${hostOf(settings.baseUrl)})`,
+    );
   }
-  return new OpenAI({ baseURL: settings.baseUrl, apiKey: apiKey || "not-needed", timeout: settings.timeoutMs, maxRetries: 0 });
+  return new OpenAI({
+    baseURL: settings.baseUrl,
+    apiKey: apiKey || "not-needed",
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+  });
 }
 
 /** The host of an endpoint URL (what the run configuration records). */
@@ -64,7 +76,11 @@ export interface OpenAiSolverDeps {
 }
 
 /** The request body for a turn (also the cache key material). */
-export function requestBody(settings: ModelSettings, messages: ChatCompletionCreateParamsNonStreaming["messages"], finalTurn: boolean): ChatCompletionCreateParamsNonStreaming {
+export function requestBody(
+  settings: ModelSettings,
+  messages: ChatCompletionCreateParamsNonStreaming["messages"],
+  finalTurn: boolean,
+): ChatCompletionCreateParamsNonStreaming {
   return {
     model: settings.model,
     messages,
@@ -80,7 +96,11 @@ export function requestBody(settings: ModelSettings, messages: ChatCompletionCre
 export function openAiSolver(deps: OpenAiSolverDeps): Solver {
   const { settings } = deps;
   const conversation = new Conversation(
-    { systemPrompt: settings.systemPrompt, imageHistory: settings.imageHistory, reasoningHistory: settings.reasoningHistory },
+    {
+      systemPrompt: settings.systemPrompt,
+      imageHistory: settings.imageHistory,
+      reasoningHistory: settings.reasoningHistory,
+    },
     initialMessage(deps.scenario, deps.engine),
   );
   return {
@@ -95,17 +115,30 @@ export function openAiSolver(deps: OpenAiSolverDeps): Solver {
       let response = deps.cache ? await deps.cache.get<ChatCompletion>(key) : null;
       const cached = response !== null;
       if (!response) {
-        response = await withRetries(() => deps.client.chat.completions.create(body), settings.retry ?? DEFAULT_RETRY, deps.onRetry);
+        response = await withRetries(
+          () => deps.client.chat.completions.create(body),
+          settings.retry ?? DEFAULT_RETRY,
+          deps.onRetry,
+        );
         if (deps.cache && response.choices?.length) await deps.cache.set(key, response);
       }
       const latencyMs = cached ? 0 : Date.now() - started;
       const message = response.choices?.[0]?.message;
-      const toolCalls = (message?.tool_calls ?? []).filter((c): c is Extract<ChatCompletionMessageToolCall, { type: "function" }> => c.type === "function");
+      const toolCalls = (message?.tool_calls ?? []).filter(
+        (c): c is Extract<ChatCompletionMessageToolCall, { type: "function" }> => c.type === "function",
+      );
       const assistantText = message?.content ?? null;
       conversation.addReply(assistantText, toolCalls);
-      const usage = { promptTokens: response.usage?.prompt_tokens ?? 0, completionTokens: response.usage?.completion_tokens ?? 0 };
+      const usage = {
+        promptTokens: response.usage?.prompt_tokens ?? 0,
+        completionTokens: response.usage?.completion_tokens ?? 0,
+      };
       deps.onResponse?.({ ...usage, cached });
-      const calls: RawCall[] = toolCalls.map((c) => ({ tool: c.function.name, args: c.function.arguments, raw: c.function.arguments }));
+      const calls: RawCall[] = toolCalls.map((c) => ({
+        tool: c.function.name,
+        args: c.function.arguments,
+        raw: c.function.arguments,
+      }));
       return { calls, ...(assistantText ? { assistantText } : {}), usage, latencyMs };
     },
   };

@@ -18,7 +18,12 @@ describe("retries", () => {
     expect(retryAfterMs(new RateLimitError(429, undefined, "x", headers({ "retry-after": "2" })))).toBe(2000);
     expect(retryAfterMs(new RateLimitError(429, undefined, "x", headers({ "retry-after-ms": "150" })))).toBe(150);
     const now = Date.parse("2026-11-24T10:00:00Z");
-    expect(retryAfterMs(new RateLimitError(429, undefined, "x", headers({ "retry-after": "Tue, 24 Nov 2026 10:00:03 GMT" })), now)).toBe(3000);
+    expect(
+      retryAfterMs(
+        new RateLimitError(429, undefined, "x", headers({ "retry-after": "Tue, 24 Nov 2026 10:00:03 GMT" })),
+        now,
+      ),
+    ).toBe(3000);
     expect(retryAfterMs(new Error("x"))).toBeNull();
   });
 
@@ -43,20 +48,32 @@ describe("retries", () => {
 
     let attempts = 0;
     await expect(
-      withRetries(async () => {
-        attempts++;
-        throw APIError.generate(502, undefined, "bad gateway", headers({}));
-      }, { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 }, undefined, async () => undefined),
+      withRetries(
+        async () => {
+          attempts++;
+          throw APIError.generate(502, undefined, "bad gateway", headers({}));
+        },
+        { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 1 },
+        undefined,
+        async () => undefined,
+      ),
     ).rejects.toThrow(/bad gateway/);
     expect(attempts).toBe(3);
   });
 
   it("does not retry a 400", async () => {
     let attempts = 0;
-    await expect(withRetries(async () => {
-      attempts++;
-      throw new BadRequestError(400, undefined, "bad request", headers({}));
-    }, { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 1 }, undefined, async () => undefined)).rejects.toThrow();
+    await expect(
+      withRetries(
+        async () => {
+          attempts++;
+          throw new BadRequestError(400, undefined, "bad request", headers({}));
+        },
+        { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 1 },
+        undefined,
+        async () => undefined,
+      ),
+    ).rejects.toThrow();
     expect(attempts).toBe(1);
   });
 });

@@ -16,7 +16,8 @@ export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 6, baseDelayMs: 500, max
 /** Whether an error from the OpenAI client is worth retrying. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof APIConnectionError) return true; // includes timeouts
-  if (error instanceof APIError) return error.status === 408 || error.status === 409 || error.status === 429 || (error.status ?? 0) >= 500;
+  if (error instanceof APIError)
+    return error.status === 408 || error.status === 409 || error.status === 429 || (error.status ?? 0) >= 500;
   return false;
 }
 

@@ -40,10 +40,15 @@ async function probeImage(file: string): Promise<ImageProbe> {
     const meta = await sharp(file).metadata();
     if (!meta.width || !meta.height) return { status: "unreadable", reason: "no pixel size in the file" };
     const orientated = (meta.orientation ?? 1) >= 5;
-    return { status: "ok", width: orientated ? meta.height : meta.width, height: orientated ? meta.width : meta.height };
+    return {
+      status: "ok",
+      width: orientated ? meta.height : meta.width,
+      height: orientated ? meta.width : meta.height,
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || /missing|no such file/i.test(String((error as Error).message))) return { status: "missing" };
+    if (code === "ENOENT" || /missing|no such file/i.test(String((error as Error).message)))
+      return { status: "missing" };
     return { status: "unreadable", reason: String((error as Error).message).split("\n")[0] ?? "unknown" };
   }
 }
@@ -58,7 +63,9 @@ export function resolveInside(dir: string, file: string): string {
 }
 
 /** Loads and validates one scenario folder. */
-export async function loadScenarioDir(dirPath: string): Promise<{ scenario: LoadedScenario | null; issues: ValidationIssue[] }> {
+export async function loadScenarioDir(
+  dirPath: string,
+): Promise<{ scenario: LoadedScenario | null; issues: ValidationIssue[] }> {
   const dir = path.resolve(dirPath);
   const jsonPath = path.join(dir, "scenario.json");
   const file = displayPath(jsonPath);
@@ -82,7 +89,11 @@ export async function loadScenarioDir(dirPath: string): Promise<{ scenario: Load
       probes.set(name, await probeImage(absolute));
     }),
   );
-  const full = validateScenarioText(text, { file, folderName, probeImage: (name) => probes.get(name) ?? { status: "missing" } });
+  const full = validateScenarioText(text, {
+    file,
+    folderName,
+    probeImage: (name) => probes.get(name) ?? { status: "missing" },
+  });
   if (!full.scenario) return { scenario: null, issues: full.issues };
 
   const imageHashes: Record<string, string> = {};
@@ -105,12 +116,19 @@ export async function loadScenarioStore(rootPath: string): Promise<LoadResult> {
   try {
     info = await stat(root);
   } catch {
-    return { scenarios: [], issues: [{ file: displayPath(root), path: "", message: "folder does not exist" }], checked: 0 };
+    return {
+      scenarios: [],
+      issues: [{ file: displayPath(root), path: "", message: "folder does not exist" }],
+      checked: 0,
+    };
   }
   if (!info.isDirectory()) {
     return { scenarios: [], issues: [{ file: displayPath(root), path: "", message: "is not a folder" }], checked: 0 };
   }
-  const ownJson = await stat(path.join(root, "scenario.json")).then(() => true, () => false);
+  const ownJson = await stat(path.join(root, "scenario.json")).then(
+    () => true,
+    () => false,
+  );
   const dirs = ownJson
     ? [root]
     : (await readdir(root, { withFileTypes: true }))
@@ -119,7 +137,13 @@ export async function loadScenarioStore(rootPath: string): Promise<LoadResult> {
         .sort();
   const candidates: string[] = [];
   for (const dir of dirs) {
-    if (await stat(path.join(dir, "scenario.json")).then(() => true, () => false)) candidates.push(dir);
+    if (
+      await stat(path.join(dir, "scenario.json")).then(
+        () => true,
+        () => false,
+      )
+    )
+      candidates.push(dir);
   }
 
   const results = await Promise.all(candidates.map((dir) => loadScenarioDir(dir)));
@@ -132,7 +156,11 @@ export async function loadScenarioStore(rootPath: string): Promise<LoadResult> {
     const { id } = result.scenario.scenario;
     const other = seen.get(id);
     if (other) {
-      issues.push({ file: displayPath(path.join(result.scenario.dir, "scenario.json")), path: "id", message: `duplicate scenario id "${id}" (also in ${other})` });
+      issues.push({
+        file: displayPath(path.join(result.scenario.dir, "scenario.json")),
+        path: "id",
+        message: `duplicate scenario id "${id}" (also in ${other})`,
+      });
       continue;
     }
     seen.set(id, displayPath(result.scenario.dir));

@@ -23,7 +23,13 @@ function parseOne(value: unknown, where: string, line: number, out: ReadTraces):
   }
   for (const issue of parsed.error.issues.slice(0, 5)) {
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
-    out.issues.push({ file: where, path: formatPath(issue.path), message: missing ? `required field is missing (expected ${(issue as { expected?: string }).expected})` : issue.message.replace(/^Invalid (input|option): /, "") });
+    out.issues.push({
+      file: where,
+      path: formatPath(issue.path),
+      message: missing
+        ? `required field is missing (expected ${(issue as { expected?: string }).expected})`
+        : issue.message.replace(/^Invalid (input|option): /, ""),
+    });
   }
 }
 
