@@ -5,6 +5,8 @@
 import { Command, CommanderError } from "commander";
 import { MmcbError } from "@/core/errors";
 import { registerEvalCommand } from "./commands/eval";
+import { registerExportCommand } from "./commands/export";
+import { registerImportCommand } from "./commands/import";
 import { registerMockServerCommand } from "./commands/mock-server";
 import { registerRunsCommands } from "./commands/runs";
 import { registerScenarioCommands } from "./commands/scenarios";
@@ -22,6 +24,8 @@ function buildProgram(): Command {
   registerScoreCommand(program);
   registerEvalCommand(program);
   registerRunsCommands(program);
+  registerExportCommand(program);
+  registerImportCommand(program);
   registerMockServerCommand(program);
   return program;
 }

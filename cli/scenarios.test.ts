@@ -31,8 +31,8 @@ function brokenCopy(name: string, edit: (dir: string) => void): string {
   return name;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a scenario document being broken on purpose
 function editJson(dir: string, mutate: (doc: any) => void) {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const file = path.join(dir, "scenario.json");
   const doc = JSON.parse(readFileSync(file, "utf8"));
   mutate(doc);
