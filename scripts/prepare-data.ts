@@ -8,6 +8,9 @@ import { closeDb, getDb } from "@/lib/db/client";
 import { listRuns } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { runBaselineEval } from "@/lib/eval/baselines";
+import { runModelEval } from "@/lib/eval/model";
+import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
+import { startMockServer } from "@/lib/model/mock-server";
 import { displayPath, loadScenarioStore } from "@/lib/scenarios/load";
 
 async function main(): Promise<void> {
@@ -21,7 +24,8 @@ async function main(): Promise<void> {
     `mmcb: ${store.scenarios.length} scenarios from ${displayPath(dir)} (${report.added} new, ${report.updated} updated` +
       `${store.checked - store.scenarios.length ? `, ${store.checked - store.scenarios.length} invalid skipped` : ""}); database ${displayPath(where)}`,
   );
-  // A demo run on first start, so there is something to look at without an API key.
+  // Demo runs on first start, so the runs pages have real data without an API key: the three baselines,
+  // and two scripted "models" served by the in-repo mock OpenAI-compatible server (loopback, this process).
   if (process.env.MMCB_DEMO !== "0" && store.scenarios.length > 0 && (await listRuns(db)).length === 0) {
     for (const solver of ["oracle", "lexical", "random"] as const) {
       const result = await runBaselineEval({
@@ -32,13 +36,49 @@ async function main(): Promise<void> {
         observation: "image",
         runId: `demo-${solver}`,
       });
-      const gold = result.document.aggregate.metrics.gold_correct.mean ?? 0;
-      console.log(
-        `mmcb: demo run ${result.runId}: ${result.document.episodes.length} episodes, gold_correct ${gold.toFixed(3)}`,
-      );
+      reportDemo(result.runId, result.document);
+    }
+    const mock = await startMockServer({ scenarios: store.scenarios.map((l) => l.scenario) });
+    try {
+      for (const model of ["mock-oracle", "mock-hallucinator"]) {
+        const result = await runModelEval({
+          settings: {
+            baseUrl: mock.url,
+            model,
+            apiKeyEnv: "MMCB_DEMO_API_KEY",
+            temperature: null,
+            topP: null,
+            seed: null,
+            maxTokens: null,
+            timeoutMs: 30_000,
+            systemPrompt: DEFAULT_SYSTEM_PROMPT,
+            imageHistory: "last",
+            reasoningHistory: "keep",
+            maxImageSide: 512,
+          },
+          scenarios: store.scenarios,
+          seeds: [1, 2],
+          maxTurns: 15,
+          observation: "image",
+          concurrency: 4,
+          useCache: false,
+          runId: `demo-${model}`,
+        });
+        reportDemo(result.runId, result.document);
+      }
+    } finally {
+      await mock.close();
     }
   }
   await closeDb();
+}
+
+function reportDemo(
+  runId: string,
+  document: { episodes: unknown[]; aggregate: { metrics: { gold_correct: { mean: number | null } } } },
+): void {
+  const gold = document.aggregate.metrics.gold_correct.mean ?? 0;
+  console.log(`mmcb: demo run ${runId}: ${document.episodes.length} episodes, gold_correct ${gold.toFixed(3)}`);
 }
 
 main().catch((error: unknown) => {
