@@ -5,6 +5,8 @@
  *   - view crop latency: cold (render + write cache) and warm (cache hit), p50/p95 in ms
  *   - scorer throughput: episodes/s on one core over a large synthetic trace set (random + oracle traces)
  *   - engine step latency: mean µs per tool call through the reducer (no image encoding)
+ *   - harness overhead against the mock (fixed 300 ms latency, concurrency 32): throughput as a fraction
+ *     of the ideal (concurrency ÷ latency) and harness time per step
  */
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -104,6 +106,62 @@ async function main(): Promise<void> {
   console.log(
     `engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`,
   );
+
+  await harnessOverhead(store);
+}
+
+async function harnessOverhead(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {
+  const { startMockServer } = await import("@/lib/model/mock-server");
+  const { runModelEval } = await import("@/lib/eval/model");
+  const { closeDb } = await import("@/lib/db/client");
+  const { DEFAULT_SYSTEM_PROMPT } = await import("@/core/engine");
+  const latencyMs = 300;
+  const concurrency = 32;
+  const dir = path.join(tmpdir(), `mmcb-bench-harness-${process.pid}`);
+  process.env.MMCB_DATA_DIR = dir;
+  delete process.env.DATABASE_URL;
+  const mock = await startMockServer({ scenarios: store.scenarios.map((l) => l.scenario), latencyMs });
+  try {
+    const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
+    const t = performance.now();
+    const result = await runModelEval({
+      settings: {
+        baseUrl: mock.url,
+        model: "mock-oracle",
+        apiKeyEnv: "MMCB_BENCH_KEY",
+        temperature: null,
+        topP: null,
+        seed: null,
+        maxTokens: null,
+        timeoutMs: 30_000,
+        systemPrompt: DEFAULT_SYSTEM_PROMPT,
+        imageHistory: "last",
+        reasoningHistory: "keep",
+        maxImageSide: 512,
+      },
+      scenarios: store.scenarios,
+      seeds,
+      maxTurns: 15,
+      observation: "image",
+      concurrency,
+      useCache: false,
+      runId: "bench",
+    });
+    const seconds = (performance.now() - t) / 1000;
+    const requests = mock.stats().completions;
+    const steps = result.document.episodes.reduce((n, e) => n + e.metrics.turns, 0);
+    const ideal = concurrency / (latencyMs / 1000);
+    const achieved = requests / seconds;
+    const perStepMs = (seconds * concurrency * 1000) / requests - latencyMs;
+    console.log(
+      `harness vs mock (${latencyMs} ms, concurrency ${concurrency}): ${result.document.episodes.length} episodes, ${requests} requests (${steps} turns) in ${seconds.toFixed(1)} s; ` +
+        `${achieved.toFixed(1)} req/s of ideal ${ideal.toFixed(1)} = ${(achieved / ideal).toFixed(2)}; harness ${perStepMs.toFixed(1)} ms per step`,
+    );
+  } finally {
+    await mock.close();
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {

@@ -24,7 +24,10 @@ export function getDb(): Db {
   }
   const file = sqlitePath(url, appRoot());
   migrateSqlite(file, migrationsDir());
-  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, timeout: 10_000 }) });
+  // WAL (set by the migrator, persistent) with synchronous=NORMAL: a crash of the process loses nothing
+  // committed; only a power cut can lose the last transactions. Queued before any other query.
+  void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
   g.__mmcbDb = { url, client };
   return client;
 }

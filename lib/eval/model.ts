@@ -70,6 +70,7 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
         scenario: loaded.scenario,
         engine,
         resolveImage: (ref) => encodeImage(loaded, ref, settings.maxImageSide),
+        imageKey: (ref) => `${loaded.contentHash}:${JSON.stringify(ref)}:${settings.maxImageSide}`,
         ...(cache ? { cache } : {}),
         ...(options.onRetry ? { onRetry: options.onRetry } : {}),
         onResponse: ({ promptTokens, completionTokens, cached }) => {

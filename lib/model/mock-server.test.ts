@@ -336,7 +336,14 @@ describe("mock server: whole episodes through the real openai solver, engine and
   ) {
     const s = settings(server, model, maxRetries);
     const api = new OpenAI({ baseURL: s.baseUrl, apiKey: "test", maxRetries: 0, timeout: s.timeoutMs });
-    const solver = openAiSolver({ client: api, settings: s, scenario, engine, resolveImage: async () => TINY_PNG });
+    const solver = openAiSolver({
+      client: api,
+      settings: s,
+      scenario,
+      engine,
+      resolveImage: async () => TINY_PNG,
+      imageKey: (ref) => JSON.stringify(ref),
+    });
     const { trace, error } = await runEpisode({
       scenario,
       solver,

@@ -69,6 +69,8 @@ export interface OpenAiSolverDeps {
   readonly engine: EngineConfig;
   /** Image ref → data URL. */
   readonly resolveImage: (ref: ImageRef) => Promise<string>;
+  /** Image ref → a stable name of its content (for cache keys), e.g. content hash + ref + size. */
+  readonly imageKey: (ref: ImageRef) => string;
   readonly cache?: ResponseCache;
   readonly onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
   /** Called with each response's usage and whether it came from the cache. */
@@ -108,19 +110,24 @@ export function openAiSolver(deps: OpenAiSolverDeps): Solver {
     async nextTurn(view: SolverView): Promise<TurnInput> {
       const previous = view.history.at(-1);
       if (previous && conversation.length === view.history.length) conversation.addObservations(previous.observations);
-      const messages = await conversation.messages(deps.resolveImage);
-      const body = requestBody(settings, messages, view.finalTurn);
-      const key = ResponseCache.key(body);
+      // The cache key is computed over the request with images named by content (scenario hash, ref,
+      // size) instead of their bytes: the same key, far cheaper than hashing megabytes of base64.
+      let key: string | null = null;
+      if (deps.cache) {
+        const named = await conversation.messages(async (ref) => `image:${deps.imageKey(ref)}`);
+        key = ResponseCache.key(requestBody(settings, named, view.finalTurn));
+      }
       const started = Date.now();
-      let response = deps.cache ? await deps.cache.get<ChatCompletion>(key) : null;
+      let response = key && deps.cache ? await deps.cache.get<ChatCompletion>(key) : null;
       const cached = response !== null;
       if (!response) {
+        const body = requestBody(settings, await conversation.messages(deps.resolveImage), view.finalTurn);
         response = await withRetries(
           () => deps.client.chat.completions.create(body),
           settings.retry ?? DEFAULT_RETRY,
           deps.onRetry,
         );
-        if (deps.cache && response.choices?.length) await deps.cache.set(key, response);
+        if (key && deps.cache && response.choices?.length) await deps.cache.set(key, response);
       }
       const latencyMs = cached ? 0 : Date.now() - started;
       const message = response.choices?.[0]?.message;
