@@ -7,7 +7,11 @@
  *   - engine step latency: mean µs per tool call through the reducer (no image encoding)
  *   - harness overhead against the mock (fixed 300 ms latency, concurrency 32): throughput as a fraction
  *     of the ideal (concurrency ÷ latency) and harness time per step
+ *   - training-data export: 2,000 and 10,000 trl-vision pairs with images, time and peak RSS of the export
+ *     process (a child process, so each peak is its own) — flat memory means the two peaks match
+ * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section.
  */
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -27,6 +31,7 @@ const quantile = (xs: number[], q: number) => {
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
+  if (process.env.MMCB_BENCH_ONLY === "export") return exportBench(await loadScenarioStore(defaultScenariosDir()));
   const cacheDir = path.join(tmpdir(), `mmcb-bench-${process.pid}`);
   process.env.MMCB_DATA_DIR = cacheDir;
   const { renderView } = await import("@/lib/images/views");
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
   );
 
   await harnessOverhead(store);
+  await exportBench(store);
 }
 
 async function harnessOverhead(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {
@@ -170,7 +176,104 @@ function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {
   return turns.filter(Boolean);
 }
 
-main().catch((error: unknown) => {
-  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+// ------------------------------------------------------------------------------ training-data export
+
+/** Episodes to store (spread over the bundled scenarios): enough for 10,000 distinct pairs. */
+const EXPORT_EPISODES = 2_600;
+const EXPORT_SIZES = [2_000, 10_000];
+
+/**
+ * A database of random-baseline episodes over the bundled scenarios (random wanders, so nearly every
+ * turn gives a distinct pair), then `trl-vision` hard-negative pairs with images exported at two sizes,
+ * each in a fresh child process that reports its own time and peak RSS.
+ */
+async function exportBench(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {
+  const { runBaselineEval } = await import("@/lib/eval/baselines");
+  const { closeDb } = await import("@/lib/db/client");
+  const dir = path.join(tmpdir(), `mmcb-bench-export-${process.pid}`);
+  process.env.MMCB_DATA_DIR = dir;
+  delete process.env.DATABASE_URL;
+  try {
+    const t = performance.now();
+    const seeds = Array.from({ length: Math.ceil(EXPORT_EPISODES / store.scenarios.length) }, (_, i) => i + 1);
+    await runBaselineEval({
+      solver: "random",
+      scenarios: store.scenarios,
+      seeds,
+      maxTurns: 15,
+      observation: "image",
+      runId: "bench-export",
+    });
+    await closeDb();
+    const episodes = store.scenarios.length * seeds.length;
+    console.log(`export setup: ${episodes} random episodes stored in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    for (const size of EXPORT_SIZES) {
+      const out = path.join(dir, `out-${size}`);
+      const child = spawnSync(
+        process.execPath,
+        ["--import", "tsx", path.resolve(__filename), "--export-child", String(size), out],
+        {
+          encoding: "utf8",
+          env: { ...process.env, MMCB_DATA_DIR: dir },
+        },
+      );
+      const line = child.stdout.trim().split("\n").pop() ?? "";
+      if (child.status !== 0 || !line.startsWith("{"))
+        throw new Error(`export child failed: ${child.stderr.trim().split("\n").pop()}`);
+      const r = JSON.parse(line) as {
+        pairs: number;
+        images: number;
+        seconds: number;
+        startRssMb: number;
+        peakRssMb: number;
+      };
+      console.log(
+        `export ${r.pairs} trl-vision pairs with ${r.images} images: ${r.seconds.toFixed(1)} s (${Math.round(r.pairs / r.seconds)} pairs/s); ` +
+          `peak RSS ${r.peakRssMb.toFixed(0)} MB (${r.startRssMb.toFixed(0)} MB after loading, before exporting)`,
+      );
+    }
+  } finally {
+    await closeDb();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The child: one export, then its own figures as a JSON line. */
+async function exportChild(size: number, out: string): Promise<void> {
+  const { runExport } = await import("@/lib/export/run");
+  const { closeDb, getDb } = await import("@/lib/db/client");
+  getDb();
+  const startRssMb = process.memoryUsage().rss / 2 ** 20;
+  const t = performance.now();
+  const result = await runExport({
+    kind: "pairs",
+    runIds: ["bench-export"],
+    source: "guided",
+    negatives: "hard",
+    format: "trl-vision",
+    outDir: out,
+    scenariosDir: defaultScenariosDir(),
+    testShare: 0.2,
+    seed: 1,
+    limit: size,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  await closeDb();
+  if (result.counts.total < size) throw new Error(`only ${result.counts.total} distinct pairs; store more episodes`);
+  const peakRssMb = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+  console.log(
+    JSON.stringify({ pairs: result.counts.total, images: result.counts.images, seconds, startRssMb, peakRssMb }),
+  );
+}
+
+if (process.argv[2] === "--export-child") {
+  exportChild(Number(process.argv[3]), process.argv[4]!).catch((error: unknown) => {
+    console.error(`export child failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+} else {
+  main().catch((error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
