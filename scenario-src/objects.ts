@@ -92,7 +92,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
           "press or crush soft things with the back",
           "tap to crack an egg or ice",
         ],
-        uses: ["scoop", "crush", "stir"],
+        uses: ["scoop", "crush", "stir", "dig"],
       },
       {
         id: "handle",
@@ -1186,7 +1186,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
           attr("visibility", "partially visible"),
         ],
         affordances: ["fasten fabric", "tease out a splinter", "clear a clogged nozzle", "prick a blister"],
-        uses: ["pierce", "extract", "clamp"],
+        uses: ["pierce", "extract", "clamp", "hook"],
       },
       {
         id: "clasp",

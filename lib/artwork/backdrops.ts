@@ -330,14 +330,20 @@ const workshop: Drawer = (w, h) => {
     `<line x1="250" y1="72" x2="250" y2="238" stroke="#e9f4f8" stroke-width="8"/>`,
     rect(760, 170, 700, 18, "#5e4027"),
     repeat(6, (i) =>
-      rect(790 + i * 110, 90, 70, 80, ["#c4573a", "#4d7ea8", "#d1a33c", "#6c9a55", "#8b6bb1", "#b44f6a"][i]!, `rx="10"`),
+      rect(
+        790 + i * 110,
+        90,
+        70,
+        80,
+        ["#c4573a", "#4d7ea8", "#d1a33c", "#6c9a55", "#8b6bb1", "#b44f6a"][i]!,
+        `rx="10"`,
+      ),
     ),
     // a thick butcher-block bench
     rect(0, benchTop, w, edge - benchTop, "url(#block)"),
     repeat(
       Math.ceil(w / 64),
-      (i) =>
-        `<line x1="${i * 64}" y1="${benchTop}" x2="${i * 64}" y2="${edge}" stroke="#b98b5a" stroke-width="2"/>`,
+      (i) => `<line x1="${i * 64}" y1="${benchTop}" x2="${i * 64}" y2="${edge}" stroke="#b98b5a" stroke-width="2"/>`,
     ),
     repeat(
       24,

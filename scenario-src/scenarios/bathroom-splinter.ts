@@ -1,9 +1,10 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
 /** Bathroom, `similar` tier: pointed, sharp and sticky parts compete; only a fine rigid point lifts a buried splinter. */
-export const bathroomSplinter: ScenarioSpec = {
+export const bathroomSplinter: AuthoredSpec = {
   id: "bathroom-splinter",
+  use: "extract",
   version: 1,
   title: "Splinter in a fingertip",
   setting: "bathroom",

@@ -1,10 +1,15 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
-/** Garage, `similar` tier: several thin or hooked metal parts could pry; only thin rigid metal edges do it well. */
-export const garagePaintTinLid: ScenarioSpec = {
+/**
+ * Garage, `similar` tier: several thin or hooked metal parts could pry; only thin rigid metal edges that are
+ * flat or round do it well (a pointed tip dents the lid). Version 2 added the shape requirement, so the
+ * key's pointed tip — annotated as similar — no longer met every gold requirement.
+ */
+export const garagePaintTinLid: AuthoredSpec = {
   id: "garage-paint-tin-lid",
-  version: 1,
+  use: "pry",
+  version: 2,
   title: "Stuck paint tin lid",
   setting: "garage",
   task: "The lid on my tin of paint is jammed shut and I can't find a flat screwdriver anywhere. What on this workbench can I use to lever it off without wrecking the lid?",
@@ -34,7 +39,12 @@ export const garagePaintTinLid: ScenarioSpec = {
       entity: "spoon",
       part: "handle-end",
       affordance: "slip under a lid rim and lever it up",
-      requiredAttributes: [req("thickness", "thin"), req("rigidity", "rigid"), req("material", "metal")],
+      requiredAttributes: [
+        req("shape", "flat"),
+        req("thickness", "thin"),
+        req("rigidity", "rigid"),
+        req("material", "metal"),
+      ],
       howTo:
         "Work the flat end of the spoon handle into the gap under the lid's lip, then press the handle down to lever it; move a few centimetres round the rim and repeat until the lid lifts.",
     },
@@ -42,7 +52,12 @@ export const garagePaintTinLid: ScenarioSpec = {
       entity: "coin",
       part: "rim",
       affordance: "wedge into a narrow slot or groove and twist to lever it open",
-      requiredAttributes: [req("thickness", "thin"), req("rigidity", "rigid"), req("material", "metal")],
+      requiredAttributes: [
+        req("shape", "round"),
+        req("thickness", "thin"),
+        req("rigidity", "rigid"),
+        req("material", "metal"),
+      ],
       howTo:
         "Push the coin's edge into the gap under the lid's lip and twist it like a screwdriver; repeat all round the rim until the lid pops up.",
     },

@@ -1,10 +1,14 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
-/** Garden, `similar` tier: several things extend reach or hook; only the broom is long and stiff enough. */
-export const gardenFrisbeeRoof: ScenarioSpec = {
+/**
+ * Garden, `similar` tier: several things extend reach or hook; only the broom is long and stiff enough.
+ * Version 2 lists the log as similar too: like the upturned bucket, it is something to stand on.
+ */
+export const gardenFrisbeeRoof: AuthoredSpec = {
   id: "garden-frisbee-roof",
-  version: 1,
+  use: "reach",
+  version: 2,
   title: "Frisbee on the shed roof",
   setting: "garden",
   task: "Our frisbee landed on the flat roof of the garden shed, just beyond my reach, and we don't have a ladder. What can I use to get it down without climbing up?",
@@ -45,5 +49,6 @@ export const gardenFrisbeeRoof: ScenarioSpec = {
     { entity: "umbrella", part: "crook", difficulty: 2 },
     { entity: "fishing-rod", part: "rod", difficulty: 3 },
     { entity: "bucket", part: "body", difficulty: 4 },
+    { entity: "log", part: "trunk", difficulty: 4 },
   ],
 };

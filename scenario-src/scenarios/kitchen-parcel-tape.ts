@@ -1,12 +1,13 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
 /**
  * Kitchen, `dissimilar` tier: only the key has a part that can cut. No entity has a view image, so part
  * regions are in scene pixels and the app crops every view from the scene (one part view is explicit).
  */
-export const kitchenParcelTape: ScenarioSpec = {
+export const kitchenParcelTape: AuthoredSpec = {
   id: "kitchen-parcel-tape",
+  use: "cut",
   version: 1,
   title: "Parcel sealed with packing tape",
   setting: "kitchen",

@@ -1,9 +1,10 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
 /** Living room, `mixed` tier: hard heavy faces can hammer; some distractors are rigid but fragile, others soft. */
-export const livingRoomPictureNail: ScenarioSpec = {
+export const livingRoomPictureNail: AuthoredSpec = {
   id: "living-room-picture-nail",
+  use: "strike",
   version: 1,
   title: "Hanging a picture without a hammer",
   setting: "living_room",

@@ -1,9 +1,10 @@
-import type { ScenarioSpec } from "@/lib/artwork/types";
 import { req } from "../attrs";
+import type { AuthoredSpec } from "../uses";
 
 /** Home office, `mixed` tier: a tiny slotted screw; some desk items have thin tips, others nothing relevant. */
-export const officeGlassesScrew: ScenarioSpec = {
+export const officeGlassesScrew: AuthoredSpec = {
   id: "office-glasses-screw",
+  use: "turn-screw",
   version: 1,
   title: "Loose screw on my glasses",
   setting: "home_office",
