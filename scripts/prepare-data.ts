@@ -57,7 +57,7 @@ async function main(): Promise<void> {
             maxImageSide: 512,
           },
           scenarios: store.scenarios,
-          seeds: [1, 2],
+          seeds: [1],
           maxTurns: 15,
           observation: "image",
           concurrency: 4,
