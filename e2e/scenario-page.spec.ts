@@ -21,12 +21,13 @@ test.describe("scenario page", () => {
     expect(state.selectedEntityId).toBeNull();
   });
 
-  test("hovering an entity's region highlights it and moving away clears it, in every scenario", async ({
+  test("hovering an entity's region highlights it and moving away clears it, one scenario per setting", async ({
     page,
     request,
   }) => {
-    test.setTimeout(180_000); // every entity of every scenario
-    const { scenarios } = await listScenarios(request);
+    test.setTimeout(180_000); // every entity of one scenario per setting (the library has 60+ scenarios)
+    const { scenarios: all } = await listScenarios(request);
+    const scenarios = [...new Map(all.map((s) => [s.setting, s])).values()];
     const sp = new ScenarioPage(page);
     for (const summary of scenarios) {
       await test.step(summary.id, async () => {
