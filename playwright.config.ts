@@ -5,7 +5,7 @@ import { defineConfig, devices } from "@playwright/test";
  * scripts/e2e-server.mjs migrates a fresh database in a temp data folder and runs `next start` on an
  * existing production build made with NEXT_PUBLIC_MMCB_TEST_HOOKS=1 (the read-only `window.__mmcb` hook).
  */
-const PORT = 3123;
+const PORT = Number(process.env.E2E_PORT ?? 3123);
 const HOST = "127.0.0.1";
 
 export default defineConfig({

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLink } from "@/components/ui/nav-link";
 import "./globals.css";
+import "./runs.css";
 
 export const metadata: Metadata = {
   title: { default: "mmcb", template: "%s · mmcb" },
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <nav className="site-nav" aria-label="Main">
               <NavLink href="/scenarios">Scenarios</NavLink>
+              <NavLink href="/runs">Runs</NavLink>
             </nav>
           </div>
         </header>

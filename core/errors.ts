@@ -6,6 +6,7 @@ export type ErrorCode =
   | "scenario:invalid"
   | "scenario:not_found"
   | "scenario:duplicate_id"
+  | "run:not_found"
   | "input:invalid"
   | "io:failed"
   | "db:failed"

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   "scenario:not_found": 404,
   "scenario:invalid": 422,
   "scenario:duplicate_id": 409,
+  "run:not_found": 404,
   "input:invalid": 400,
   "io:failed": 500,
   "db:failed": 500,
@@ -41,9 +42,13 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
 const slug = z.string().regex(/^[a-z0-9-]+$/);
 
 /** Path parameters name resources; one that cannot be valid names nothing, so it is a 404. */
-export async function parsePathParams<S extends z.ZodType>(schema: S, params: Promise<unknown>): Promise<z.infer<S>> {
+export async function parsePathParams<S extends z.ZodType>(
+  schema: S,
+  params: Promise<unknown>,
+  notFound: Extract<ErrorCode, `${string}:not_found`> = "scenario:not_found",
+): Promise<z.infer<S>> {
   const parsed = schema.safeParse(await params);
-  if (!parsed.success) throw new MmcbError("scenario:not_found", "No such resource");
+  if (!parsed.success) throw new MmcbError(notFound, "No such resource");
   return parsed.data;
 }
 
@@ -53,6 +58,45 @@ export const fileParamsSchema = z.object({
   id: slug,
   file: z.array(z.string().min(1).max(200)).min(1).max(8),
 });
+
+/** Decodes a path segment that arrives still percent-encoded; a malformed escape is left as is. */
+function decodeSegment(value: unknown): unknown {
+  if (typeof value !== "string" || !value.includes("%")) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Run ids (and episode ids `<run>:<scenario>:<seed>`): letters, digits, '.', '_', ':' and '-'. */
+const runIdSchema = z.preprocess(decodeSegment, z.string().regex(/^[A-Za-z0-9._:-]{1,300}$/));
+export const runParamsSchema = z.object({ id: runIdSchema });
+export const episodeParamsSchema = z.object({ id: runIdSchema, episodeId: runIdSchema });
+
+/** A 400 with a message per field (`{ error: { code, message, fields } }`); never echoes submitted values. */
+export function fieldErrorResponse(message: string, fields: Record<string, string>): Response {
+  return Response.json(
+    { error: { code: "input:invalid", message, fields } },
+    { status: 400, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
+/** The most a JSON request body may hold. */
+const MAX_JSON_BYTES = 256 * 1024;
+
+/** Reads a JSON body; a missing, oversized or malformed body is `input:invalid`. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new MmcbError("input:invalid", "send the body as application/json");
+  const text = await request.text();
+  if (text.length > MAX_JSON_BYTES) throw new MmcbError("input:invalid", "the request body is too large");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new MmcbError("input:invalid", "the request body is not valid JSON");
+  }
+}
 
 /** The `?v=` version a page puts on image URLs: a prefix of the scenario's content hash. */
 const versionSchema = z.string().regex(/^[0-9a-f]{8,64}$/);

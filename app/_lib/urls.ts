@@ -38,3 +38,23 @@ export function scenarioImageUrls(scenario: Scenario, contentHash: string): Scen
   }
   return { scene: scenarioFileUrl(scenario.id, scenario.scene.image, contentHash), entityViews, partViews };
 }
+
+/** The runs pages and API. Run and episode ids may hold ':' and '.', so every segment is encoded. */
+export const RUNS_URL = "/runs";
+export const NEW_RUN_URL = "/runs/new";
+
+export function runUrl(runId: string): string {
+  return `/runs/${seg(runId)}`;
+}
+
+export function episodeUrl(runId: string, episodeId: string): string {
+  return `/runs/${seg(runId)}/episodes/${seg(episodeId)}`;
+}
+
+export function runApiUrl(runId: string): string {
+  return `/api/runs/${seg(runId)}`;
+}
+
+export function episodeApiUrl(runId: string, episodeId: string): string {
+  return `/api/runs/${seg(runId)}/episodes/${seg(episodeId)}`;
+}

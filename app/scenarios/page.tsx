@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getScenarioStore } from "@/lib/scenarios/store";
 import { scenarioSummary } from "@/lib/scenarios/summary";
 import { formatIssue } from "@/core/errors";
@@ -7,7 +8,7 @@ import { InvalidNotice } from "@/components/gallery/invalid-notice";
 import { ScenarioCard, type ScenarioCardData } from "@/components/gallery/scenario-card";
 import { plural } from "@/components/ui/format";
 import { countBy, filterSummaries, galleryHref, parseGalleryQuery } from "@/app/_lib/gallery-query";
-import { scenarioFileUrl } from "@/app/_lib/urls";
+import { NEW_RUN_URL, scenarioFileUrl } from "@/app/_lib/urls";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Scenarios" };
@@ -56,11 +57,16 @@ export default async function ScenariosPage({
             annotated attributes.
           </p>
         </div>
-        <p className="page-count" data-testid="gallery-count">
-          {shown.length === all.length
-            ? plural(all.length, "scenario")
-            : `${shown.length} of ${plural(all.length, "scenario")}`}
-        </p>
+        <div className="page-head__side">
+          <p className="page-count" data-testid="gallery-count">
+            {shown.length === all.length
+              ? plural(all.length, "scenario")
+              : `${shown.length} of ${plural(all.length, "scenario")}`}
+          </p>
+          <Link href={NEW_RUN_URL} className="button" data-testid="gallery-new-run">
+            Evaluate a solver
+          </Link>
+        </div>
       </div>
 
       <InvalidNotice skipped={store.checked - store.scenarios.length} issues={store.issues.map(formatIssue)} />

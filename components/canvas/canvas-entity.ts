@@ -19,6 +19,12 @@ export const COLORS = {
   hoverFill: "rgba(37, 99, 235, 0.20)",
   selected: "#1d4ed8",
   selectedFill: "rgba(37, 99, 235, 0.10)",
+  /** What the current replay step is about. */
+  focus: "#06b6d4",
+  focusFill: "rgba(6, 182, 212, 0.22)",
+  /** Explored earlier in the replay. */
+  visited: "#a5f3fc",
+  focusBadge: "#0e7490",
   gold: "#d97706",
   similar: "#7c3aed",
   badge: "#0f172a",

@@ -1,17 +1,26 @@
 "use client";
+import type { ReactNode } from "react";
 import { useSceneStore, useSceneStoreApi } from "@/lib/store/scene-store-context";
 
 export const ZOOM_STEP = 1.25;
 
-/** Zoom buttons and the zoom level (100% = one screen pixel per scene pixel). */
-export function CanvasToolbar() {
+/**
+ * Zoom buttons and the zoom level (100% = one screen pixel per scene pixel). A page may put its own
+ * controls first (`children`) and replace the keyboard hint.
+ */
+export function CanvasToolbar({ children, hint }: { children?: ReactNode; hint?: ReactNode } = {}) {
   const api = useSceneStoreApi();
   const scale = useSceneStore((s) => s.stage.scale);
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
+      {children}
       <p className="canvas-toolbar__hint">
-        Scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · drag to pan · <kbd>0</kbd> to fit · <kbd>1</kbd>–<kbd>9</kbd>{" "}
-        select
+        {hint ?? (
+          <>
+            Scroll or <kbd>+</kbd> <kbd>−</kbd> to zoom · drag to pan · <kbd>0</kbd> to fit · <kbd>1</kbd>–<kbd>9</kbd>{" "}
+            select
+          </>
+        )}
       </p>
       <div className="button-group">
         <button

@@ -16,13 +16,27 @@ import { useHtmlImage } from "./use-html-image";
 export interface KonvaSceneProps {
   readonly sceneUrl: string;
   readonly entities: readonly CanvasEntity[];
+  /** Entities to highlight strongly (a replay step's target, or the entities it plans). */
+  readonly focusEntityIds?: readonly string[];
+  /** Entities to mark as already explored (replay). */
+  readonly visitedEntityIds?: readonly string[];
+  /** A region in scene pixels to outline on top (a replayed part, when its region is in the scene). */
+  readonly focusPartRegion?: Region | null;
 }
+
+const NONE: readonly string[] = [];
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const LABEL_FONT_SIZE = 13;
 const LABEL_PAD = 6;
 
-export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
+export default function KonvaScene({
+  sceneUrl,
+  entities,
+  focusEntityIds = NONE,
+  visitedEntityIds = NONE,
+  focusPartRegion = null,
+}: KonvaSceneProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const api = useSceneStoreApi();
   const stage = useSceneStore((s) => s.stage);
@@ -57,7 +71,10 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
     [entities],
   );
 
-  const labelled = hoveredId ?? selectedId;
+  const focused = useMemo(() => new Set(focusEntityIds), [focusEntityIds]);
+  const visited = useMemo(() => new Set(visitedEntityIds), [visitedEntityIds]);
+  const partOutline = useMemo(() => (focusPartRegion ? regionOutline(focusPartRegion) : null), [focusPartRegion]);
+  const labelled = hoveredId ?? (focusEntityIds.length === 1 ? focusEntityIds[0] : null) ?? selectedId;
   const labelEntity = drawOrder.find((d) => d.entity.id === labelled);
 
   const onWheel = (e: Konva.KonvaEventObject<WheelEvent>) => {
@@ -114,17 +131,34 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
             {drawOrder.map(({ entity, points }) => {
               const hovered = entity.id === hoveredId;
               const selected = entity.id === selectedId;
+              const focus = focused.has(entity.id);
+              const seen = visited.has(entity.id);
               const answer = showAnswers ? entity.answer : null;
               const base = answer === "gold" ? COLORS.gold : answer === "similar" ? COLORS.similar : COLORS.idle;
-              const stroke = hovered ? COLORS.hover : selected ? COLORS.selected : base;
-              const fill = hovered ? COLORS.hoverFill : selected ? COLORS.selectedFill : "rgba(0, 0, 0, 0)";
+              const stroke = hovered
+                ? COLORS.hover
+                : selected
+                  ? COLORS.selected
+                  : focus
+                    ? COLORS.focus
+                    : seen && !answer
+                      ? COLORS.visited
+                      : base;
+              const fill = hovered
+                ? COLORS.hoverFill
+                : selected
+                  ? COLORS.selectedFill
+                  : focus
+                    ? COLORS.focusFill
+                    : "rgba(0, 0, 0, 0)";
+              const strong = hovered || selected || focus;
               return (
                 <Group key={entity.id}>
                   <Line
                     points={points}
                     closed
                     stroke={COLORS.halo}
-                    strokeWidth={hovered || selected ? 5 : 3.5}
+                    strokeWidth={strong ? 5.5 : 3.5}
                     strokeScaleEnabled={false}
                     listening={false}
                   />
@@ -132,9 +166,9 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
                     points={points}
                     closed
                     stroke={stroke}
-                    strokeWidth={hovered || selected ? 3 : 1.75}
+                    strokeWidth={focus && !hovered && !selected ? 3.5 : strong ? 3 : seen ? 2.25 : 1.75}
                     strokeScaleEnabled={false}
-                    dash={answer && !hovered && !selected ? [8, 4] : undefined}
+                    dash={answer && !strong ? [8, 4] : undefined}
                     fill={fill}
                     hitStrokeWidth={10}
                     onMouseEnter={() => api.getState().hoverEntity(entity.id)}
@@ -149,6 +183,20 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
             })}
           </Layer>
           <Layer listening={false}>
+            {partOutline && (
+              <Group>
+                <Line points={partOutline} closed stroke={COLORS.halo} strokeWidth={4} strokeScaleEnabled={false} />
+                <Line
+                  points={partOutline}
+                  closed
+                  stroke="#ffffff"
+                  strokeWidth={2}
+                  dash={[5, 3]}
+                  strokeScaleEnabled={false}
+                  fill="rgba(255, 255, 255, 0.18)"
+                />
+              </Group>
+            )}
             {drawOrder.map(({ entity, anchor }) => (
               <NumberBadge
                 key={entity.id}
@@ -157,7 +205,13 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
                 inside={anchor.inside}
                 scale={inv}
                 number={entity.number}
-                active={entity.id === hoveredId || entity.id === selectedId}
+                color={
+                  entity.id === hoveredId || entity.id === selectedId
+                    ? COLORS.hover
+                    : focused.has(entity.id)
+                      ? COLORS.focusBadge
+                      : COLORS.badge
+                }
               />
             ))}
             {labelEntity && (
@@ -166,7 +220,13 @@ export default function KonvaScene({ sceneUrl, entities }: KonvaSceneProps) {
                 bounds={labelEntity.bounds}
                 anchor={labelEntity.anchor}
                 stage={stage}
-                active={labelEntity.entity.id === hoveredId}
+                color={
+                  labelEntity.entity.id === hoveredId
+                    ? COLORS.hover
+                    : focused.has(labelEntity.entity.id)
+                      ? COLORS.focusBadge
+                      : COLORS.badge
+                }
               />
             )}
           </Layer>
@@ -190,7 +250,7 @@ function regionAnchor(region: Region): { x: number; y: number; inside: boolean }
 
 const BADGE_R = 10;
 
-function NumberBadge(props: { x: number; y: number; inside: boolean; scale: number; number: number; active: boolean }) {
+function NumberBadge(props: { x: number; y: number; inside: boolean; scale: number; number: number; color: string }) {
   const r = BADGE_R;
   const o = props.inside ? 2 : -r;
   return (
@@ -201,7 +261,7 @@ function NumberBadge(props: { x: number; y: number; inside: boolean; scale: numb
         width={2 * r}
         height={2 * r}
         cornerRadius={r}
-        fill={props.active ? COLORS.hover : COLORS.badge}
+        fill={props.color}
         opacity={0.92}
         stroke="#ffffff"
         strokeWidth={1.5}
@@ -239,7 +299,7 @@ function EntityLabel(props: {
   bounds: { x: number; y: number; w: number; h: number };
   anchor: { x: number; y: number; inside: boolean };
   stage: { scale: number; x: number; y: number; width: number };
-  active: boolean;
+  color: string;
 }) {
   const { bounds, anchor, stage } = props;
   const width = textWidth(props.text) + 2 * LABEL_PAD;
@@ -256,7 +316,7 @@ function EntityLabel(props: {
   return (
     <Label x={(screenX - stage.x) * inv} y={(screenY - stage.y) * inv} scaleX={inv} scaleY={inv}>
       <Tag
-        fill={props.active ? COLORS.hover : COLORS.badge}
+        fill={props.color}
         cornerRadius={5}
         shadowColor="#0f172a"
         shadowOpacity={0.25}

@@ -15,7 +15,8 @@ export const MAX_SEEDS = 1000;
  * {@link SEEDS_PATTERN} or lists more than {@link MAX_SEEDS} seeds (checked before expanding a range).
  */
 export function parseSeedList(text: string): number[] {
-  if (!SEEDS_PATTERN.test(text)) throw new MmcbError("input:invalid", "seeds take a list like 1,2,3 or a range like 1-5");
+  if (!SEEDS_PATTERN.test(text))
+    throw new MmcbError("input:invalid", "seeds take a list like 1,2,3 or a range like 1-5");
   const seeds = new Set<number>();
   for (const part of text.split(",")) {
     const [a, b] = part.split("-").map((s) => Number(s.trim())) as [number, number | undefined];

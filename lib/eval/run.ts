@@ -142,6 +142,9 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       await playOne(job);
       progress.done++;
       options.onProgress?.({ ...progress });
+      // Let other work run between episodes (a server answering requests while a run plays in it): the
+      // SQLite driver is synchronous, so an offline baseline would otherwise hold the event loop to the end.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
   try {

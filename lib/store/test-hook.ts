@@ -18,6 +18,31 @@ export interface MmcbTestState {
   readonly showAnswers: boolean;
   readonly stage: { scale: number; x: number; y: number; width: number; height: number };
   readonly scene: { width: number; height: number };
+  /** Present on an episode replay page. */
+  readonly replay?: MmcbReplayState;
+}
+
+/** The replay's position and what the canvas highlights for the current step. */
+export interface MmcbReplayState {
+  readonly stepIndex: number;
+  readonly stepCount: number;
+  readonly tool: string;
+  /** The entity the current step is about (highlighted on the canvas), or null. */
+  readonly highlightedEntityId: string | null;
+  readonly highlightedPartId: string | null;
+  /** Entities explored up to and including the current step. */
+  readonly visitedEntityIds: readonly string[];
+}
+
+const sections: { replay?: () => MmcbReplayState } = {};
+
+/** Adds the replay section to the hook's state (read at call time); returns the remover. */
+export function installReplayTestHook(read: () => MmcbReplayState): () => void {
+  if (!TEST_HOOKS_ENABLED || typeof window === "undefined") return () => {};
+  sections.replay = read;
+  return () => {
+    if (sections.replay === read) delete sections.replay;
+  };
 }
 
 export interface MmcbTestHook {
@@ -45,6 +70,7 @@ export function installTestHook(store: SceneStore): () => void {
         showAnswers: s.showAnswers,
         stage: { scale: s.stage.scale, x: s.stage.x, y: s.stage.y, width: s.stage.width, height: s.stage.height },
         scene: { width: s.scene.width, height: s.scene.height },
+        ...(sections.replay ? { replay: structuredClone(sections.replay()) } : {}),
       };
     },
   };

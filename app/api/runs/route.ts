@@ -1,0 +1,33 @@
+import { startRunJob } from "@/lib/jobs/run-jobs";
+import { parseRunRequest, summarizeFieldErrors } from "@/lib/jobs/run-request";
+import { loadRunList } from "@/lib/runs/run-view";
+import { fieldErrorResponse, handle, jsonError, readJsonBody } from "@/app/_lib/http";
+import { runApiUrl, runUrl } from "@/app/_lib/urls";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Every run, newest first, with its progress and gold_correct mean. */
+export const GET = handle(async () => {
+  return Response.json({ runs: await loadRunList() }, { headers: { "Cache-Control": "no-store" } });
+});
+
+/**
+ * Starts a run in the background of this server process (SPEC §8). 201 with the run's id and URLs once
+ * it is registered; 400 with a message per field for a bad body. The body never carries an API key —
+ * only the name of the server's environment variable that holds it.
+ */
+export const POST = handle(async (request: Request) => {
+  const parsed = parseRunRequest(await readJsonBody(request));
+  if (!parsed.ok) return fieldErrorResponse(summarizeFieldErrors(parsed.fields), parsed.fields);
+  const started = await startRunJob(parsed.request);
+  if (!started.ok) {
+    return Object.keys(started.fields).length
+      ? fieldErrorResponse(started.message, started.fields)
+      : jsonError("internal", started.message, 500);
+  }
+  return Response.json(
+    { runId: started.runId, url: runUrl(started.runId), statusUrl: runApiUrl(started.runId) },
+    { status: 201, headers: { "Cache-Control": "no-store", Location: runApiUrl(started.runId) } },
+  );
+});

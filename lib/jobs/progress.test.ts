@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration, progressStats, redactSecret, type RunProgress } from "./progress";
+
+const base: RunProgress = {
+  status: "running",
+  live: true,
+  done: 0,
+  total: 10,
+  failed: 0,
+  reused: 0,
+  startedAt: "2026-11-24T12:00:00.000Z",
+  finishedAt: null,
+  error: null,
+};
+const at = (seconds: number) => Date.parse("2026-11-24T12:00:00.000Z") + seconds * 1000;
+
+describe("progressStats", () => {
+  it("has no rate or ETA before the first played episode", () => {
+    expect(progressStats(base, at(5))).toEqual({ fraction: 0, perMinute: null, etaSeconds: null, elapsedSeconds: 5 });
+  });
+
+  it("derives rate and ETA from played episodes only (reused ones are free)", () => {
+    const s = progressStats({ ...base, done: 6, reused: 2 }, at(60));
+    expect(s.fraction).toBeCloseTo(0.6);
+    expect(s.perMinute).toBeCloseTo(4);
+    expect(s.etaSeconds).toBeCloseTo(60); // 4 left at 4/min
+  });
+
+  it("stops the clock when the run is finished", () => {
+    const s = progressStats({ ...base, status: "done", done: 10, finishedAt: "2026-11-24T12:00:30.000Z" }, at(600));
+    expect(s).toMatchObject({ fraction: 1, etaSeconds: null, elapsedSeconds: 30 });
+    expect(progressStats({ ...base, status: "done", total: 0 }, at(1)).fraction).toBe(1);
+  });
+});
+
+describe("formatDuration", () => {
+  it("reads like a clock", () => {
+    expect(formatDuration(0.4)).toBe("0 s");
+    expect(formatDuration(42)).toBe("42 s");
+    expect(formatDuration(185)).toBe("3 min 05 s");
+    expect(formatDuration(7620)).toBe("2 h 07 min");
+  });
+});
+
+describe("redactSecret", () => {
+  it("removes every occurrence of the secret and ignores empty ones", () => {
+    expect(redactSecret("401: key sk-abcdef rejected (sk-abcdef)", "sk-abcdef")).toBe(
+      "401: key [redacted] rejected ([redacted])",
+    );
+    expect(redactSecret("nothing", undefined)).toBe("nothing");
+    expect(redactSecret("a b", "")).toBe("a b");
+  });
+});
