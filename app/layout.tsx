@@ -26,6 +26,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <nav className="site-nav" aria-label="Main">
               <NavLink href="/scenarios">Scenarios</NavLink>
               <NavLink href="/runs">Runs</NavLink>
+              <NavLink href="/leaderboard">Leaderboard</NavLink>
+              <NavLink href="/compare">Compare</NavLink>
+              <NavLink href="/exports">Export</NavLink>
             </nav>
           </div>
         </header>

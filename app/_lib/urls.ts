@@ -58,3 +58,19 @@ export function runApiUrl(runId: string): string {
 export function episodeApiUrl(runId: string, episodeId: string): string {
   return `/api/runs/${seg(runId)}/episodes/${seg(episodeId)}`;
 }
+
+/** The leaderboard, optionally showing one comparable configuration (its hash, or a prefix of it). */
+export const LEADERBOARD_URL = "/leaderboard";
+export function leaderboardUrl(group?: string): string {
+  return group ? `${LEADERBOARD_URL}?group=${seg(group)}` : LEADERBOARD_URL;
+}
+
+/** The compare page for run A against run B (either may be left out). */
+export const COMPARE_URL = "/compare";
+export function compareUrl(a?: string, b?: string): string {
+  const q = new URLSearchParams();
+  if (a) q.set("a", a);
+  if (b) q.set("b", b);
+  const s = q.toString();
+  return s ? `${COMPARE_URL}?${s}` : COMPARE_URL;
+}

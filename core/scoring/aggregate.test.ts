@@ -111,3 +111,25 @@ describe("compareRuns", () => {
     expect(mcnemarExact(5, 5)).toBe(1);
   });
 });
+
+describe("scenarioGoldDifferences", () => {
+  it("gives each paired scenario's gold rate in A and B and sorts by the size of the difference", async () => {
+    const { scenarioGoldDifferences } = await import("./compare");
+    const a = [
+      ep("s1", 1, { gold_correct: true }),
+      ep("s1", 2, { gold_correct: true }),
+      ep("s2", 1, {}),
+      ep("s2", 2, {}),
+    ];
+    const b = [
+      ep("s1", 1, { gold_correct: true }),
+      ep("s1", 2, {}),
+      ep("s2", 1, { gold_correct: true }),
+      ep("s2", 2, { gold_correct: true }),
+    ];
+    expect(scenarioGoldDifferences(a, b)).toEqual([
+      { scenarioId: "s2", seeds: 2, a: 0, b: 1, difference: 1 },
+      { scenarioId: "s1", seeds: 2, a: 1, b: 0.5, difference: -0.5 },
+    ]);
+  });
+});

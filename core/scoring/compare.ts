@@ -74,3 +74,42 @@ export function compareRuns(
   }
   return { pairs: pairs.length, mcnemar: { aOnly, bOnly, pValue: mcnemarExact(aOnly, bOnly) }, differences };
 }
+
+/** One scenario's gold_correct rate in each run over the seeds both runs played. */
+export interface ScenarioGoldRow {
+  readonly scenarioId: string;
+  /** Paired seeds the rates cover. */
+  readonly seeds: number;
+  readonly a: number;
+  readonly b: number;
+  /** b − a. */
+  readonly difference: number;
+}
+
+/**
+ * Per-scenario gold_correct rates of runs A and B over the episodes paired by (scenario, seed), sorted by
+ * |B − A| (largest first), then by scenario id.
+ */
+export function scenarioGoldDifferences(a: readonly ScoredEpisode[], b: readonly ScoredEpisode[]): ScenarioGoldRow[] {
+  const key = (e: ScoredEpisode) => `${e.scenarioId}\u0000${e.seed ?? 0}`;
+  const byKey = new Map(a.map((e) => [key(e), e]));
+  const sums = new Map<string, { seeds: number; a: number; b: number }>();
+  for (const y of b) {
+    const x = byKey.get(key(y));
+    if (!x) continue;
+    const s = sums.get(y.scenarioId) ?? { seeds: 0, a: 0, b: 0 };
+    s.seeds++;
+    if (x.metrics.gold_correct) s.a++;
+    if (y.metrics.gold_correct) s.b++;
+    sums.set(y.scenarioId, s);
+  }
+  return [...sums]
+    .map(([scenarioId, s]) => ({
+      scenarioId,
+      seeds: s.seeds,
+      a: s.a / s.seeds,
+      b: s.b / s.seeds,
+      difference: (s.b - s.a) / s.seeds,
+    }))
+    .sort((p, q) => Math.abs(q.difference) - Math.abs(p.difference) || p.scenarioId.localeCompare(q.scenarioId));
+}

@@ -16,7 +16,7 @@ import { formatInterval, formatMetric, plural } from "@/components/ui/format";
 import { runParamsSchema } from "@/app/_lib/http";
 import { metricCiData, relationData, SPLIT_SERIES, splitData } from "@/app/_lib/run-charts";
 import { pageParam, paginate } from "@/app/_lib/pagination";
-import { episodeUrl, NEW_RUN_URL, RUNS_URL, runApiUrl, runUrl } from "@/app/_lib/urls";
+import { compareUrl, episodeUrl, NEW_RUN_URL, RUNS_URL, runApiUrl, runUrl } from "@/app/_lib/urls";
 
 export const dynamic = "force-dynamic";
 
@@ -75,9 +75,14 @@ export default async function RunPage({ params, searchParams }: Props) {
         {...run}
         runsHref={RUNS_URL}
         actions={
-          <Link href={NEW_RUN_URL} className="button">
-            New run
-          </Link>
+          <>
+            <Link href={compareUrl(run.id)} className="button" data-testid="compare-with">
+              Compare with…
+            </Link>
+            <Link href={NEW_RUN_URL} className="button">
+              New run
+            </Link>
+          </>
         }
       />
       <RunProgress statusUrl={runApiUrl(run.id)} initial={progress} />

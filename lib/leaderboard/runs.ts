@@ -1,0 +1,111 @@
+/**
+ * Finished runs with their aggregates, grouped by comparable configuration (same `comparableHash`:
+ * everything but the model), for the leaderboard; and the scored episodes of two runs for the compare page.
+ */
+import "server-only";
+import { summarize, type MetricSummary, type ScoredEpisode } from "@/core/scoring";
+import { getDb } from "@/lib/db/client";
+import { listRunSummaries, runEpisodeRows } from "@/lib/db/run-queries";
+import type { RunRecord } from "@/lib/db/runs";
+import { comparableHash } from "@/lib/run/hash";
+
+/** The metrics a leaderboard row shows. */
+export const LEADERBOARD_METRICS = [
+  "gold_correct",
+  "entity_correct",
+  "turns",
+  "distinct_entities",
+  "distinct_parts",
+  "gold_entity_explored",
+  "gold_part_explored",
+  "hallucination_rate",
+] as const;
+export type LeaderboardMetric = (typeof LEADERBOARD_METRICS)[number];
+
+export interface LeaderboardRun {
+  readonly id: string;
+  readonly name: string;
+  readonly solverKind: string;
+  /** The model name, or the baseline's name. */
+  readonly solver: string;
+  readonly comparableHash: string;
+  readonly scenarioCount: number;
+  readonly seedCount: number;
+  readonly episodes: number;
+  readonly metrics: Record<LeaderboardMetric, MetricSummary>;
+}
+
+export interface LeaderboardGroup {
+  readonly hash: string;
+  /** Runs by gold_correct, best first. */
+  readonly runs: readonly LeaderboardRun[];
+}
+
+export interface LeaderboardData {
+  readonly groups: readonly LeaderboardGroup[];
+  /** The group shown; null when no run is finished. */
+  readonly selected: LeaderboardGroup | null;
+}
+
+/** A run's scored episodes, shaped for core/scoring. */
+export async function scoredEpisodes(runId: string): Promise<ScoredEpisode[]> {
+  const rows = await runEpisodeRows(getDb(), runId);
+  return rows.flatMap((r) =>
+    r.metrics
+      ? [
+          {
+            episodeId: r.id,
+            scenarioId: r.scenarioId,
+            seed: r.seed,
+            tier: r.tier,
+            setting: r.setting,
+            metrics: r.metrics,
+          },
+        ]
+      : [],
+  );
+}
+
+const byGold = (a: LeaderboardRun, b: LeaderboardRun) =>
+  (b.metrics.gold_correct.mean ?? -1) - (a.metrics.gold_correct.mean ?? -1) || a.id.localeCompare(b.id);
+
+async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
+  const scored = await scoredEpisodes(run.id);
+  if (scored.length === 0) return null;
+  // only the shown metrics: the full aggregate (every metric, every split) is the run page's job
+  const metrics = Object.fromEntries(
+    LEADERBOARD_METRICS.map((m) => [
+      m,
+      summarize(scored.map((e) => (typeof e.metrics[m] === "boolean" ? Number(e.metrics[m]) : e.metrics[m]))),
+    ]),
+  ) as LeaderboardRun["metrics"];
+  return {
+    id: run.id,
+    name: run.name,
+    solverKind: run.solverKind,
+    solver: run.config.solver.model ?? run.solverName,
+    comparableHash: comparableHash(run.config),
+    scenarioCount: run.config.scenarios.length,
+    seedCount: run.config.seeds.length,
+    episodes: scored.length,
+    metrics,
+  };
+}
+
+/**
+ * Finished runs with at least one scored episode, grouped by comparable hash; the selected group is the one
+ * whose hash starts with `group` when given, else the one with the most runs (then the most episodes).
+ */
+export async function loadLeaderboard(group?: string): Promise<LeaderboardData> {
+  const finished = (await listRunSummaries(getDb())).filter((r) => r.status === "done");
+  const runs = (await Promise.all(finished.map(leaderboardRun))).filter((r): r is LeaderboardRun => r !== null);
+  const byHash = new Map<string, LeaderboardRun[]>();
+  for (const r of runs) byHash.set(r.comparableHash, [...(byHash.get(r.comparableHash) ?? []), r]);
+  const size = (g: LeaderboardGroup) => g.runs.reduce((s, r) => s + r.episodes, 0);
+  const groups: LeaderboardGroup[] = [...byHash]
+    .map(([hash, list]) => ({ hash, runs: list.sort(byGold) }))
+    .sort((a, b) => b.runs.length - a.runs.length || size(b) - size(a) || a.hash.localeCompare(b.hash));
+  const wanted = group?.toLowerCase();
+  const selected = (wanted ? groups.find((g) => g.hash.startsWith(wanted)) : undefined) ?? groups[0] ?? null;
+  return { groups, selected };
+}
