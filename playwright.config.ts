@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 /**
- * End-to-end tests drive Debian's Chromium (never `npx playwright install`: the machine is offline).
+ * End-to-end tests drive Debian's Chromium at /usr/bin/chromium (CHROMIUM_PATH to override); no browser is downloaded.
  * scripts/e2e-server.mjs migrates a fresh database in a temp data folder and runs `next start` on an
  * existing production build made with NEXT_PUBLIC_MMCB_TEST_HOOKS=1 (the read-only `window.__mmcb` hook).
  */

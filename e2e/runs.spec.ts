@@ -1,27 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { RunPage, RunsListPage } from "./pages/runs-pages";
+import { MEAN_METRICS } from "../core/scoring/aggregate";
 import { listScenarios } from "./support/scenarios";
 
 const DEMO_RUNS = ["demo-oracle", "demo-lexical", "demo-random"];
-const MEAN_METRICS = [
-  "gold_correct",
-  "entity_correct",
-  "affordance_f1",
-  "affordance_correct",
-  "turns",
-  "distinct_entities",
-  "distinct_parts",
-  "gold_entity_explored",
-  "gold_part_explored",
-  "repetition",
-  "similarity_density_part",
-  "similarity_density_entity",
-  "exploration_progress",
-  "invalid_calls",
-  "hallucinated",
-  "hallucination_rate",
-  "assessment_accuracy",
-];
 
 test.describe("runs list", () => {
   test("shows the three demo runs with their gold_correct and links to each run", async ({ page }) => {

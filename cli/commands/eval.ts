@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { formatIssue, MmcbError } from "@/core/errors";
+import { parseSeedList, SEEDS_PATTERN } from "@/core/run/seeds";
 import { BASELINES } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db/client";
@@ -19,9 +20,7 @@ const num = (flag: string) => z.coerce.number({ message: `${flag} must be a numb
 const optionsSchema = z.object({
   solver: z.enum(SOLVERS, { message: `--solver must be one of ${SOLVERS.join(", ")}` }),
   scenarios: z.string(),
-  seeds: z
-    .string()
-    .regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
+  seeds: z.string().regex(SEEDS_PATTERN, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
   maxTurns: z.coerce
     .number()
     .int()
@@ -39,11 +38,9 @@ const optionsSchema = z.object({
   json: z.boolean().optional(),
   model: z.string().min(1).optional(),
   baseUrl: z.string().url({ message: "--base-url must be a URL such as http://127.0.0.1:8000/v1" }).optional(),
-  apiKeyEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-      message: "--api-key-env takes the NAME of an environment variable, not the key",
-    }),
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+    message: "--api-key-env takes the NAME of an environment variable, not the key",
+  }),
   concurrency: z.coerce.number().int().min(1, { message: "--concurrency must be at least 1" }).max(256),
   temperature: num("--temperature").min(0).max(2).optional(),
   topP: num("--top-p").min(0).max(1).optional(),
@@ -57,18 +54,6 @@ const optionsSchema = z.object({
   costCap: num("--cost-cap").min(0).optional(),
   cache: z.boolean(),
 });
-
-/** `1,3,5-7` → [1, 3, 5, 6, 7]. */
-export function parseSeeds(text: string): number[] {
-  const seeds = new Set<number>();
-  for (const part of text.split(",")) {
-    const [a, b] = part.split("-").map(Number) as [number, number | undefined];
-    if (b === undefined) seeds.add(a);
-    else for (let s = Math.min(a, b); s <= Math.max(a, b); s++) seeds.add(s);
-  }
-  if (seeds.size > 1000) throw new MmcbError("input:invalid", "--seeds lists more than 1000 seeds");
-  return [...seeds].sort((x, y) => x - y);
-}
 
 export function registerEvalCommand(program: Command): void {
   program
@@ -131,7 +116,7 @@ export function registerEvalCommand(program: Command): void {
         scenarios = scenarios.filter((s) => wanted.has(s.scenario.id));
       }
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
-      const seeds = parseSeeds(opts.seeds);
+      const seeds = parseSeedList(opts.seeds);
 
       try {
         if (opts.runId) {
