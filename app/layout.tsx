@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { IdentityBadge } from "@/components/annotator/identity-badge";
 import { NavLink } from "@/components/ui/nav-link";
 import "./globals.css";
 import "./runs.css";
+import "./annotator.css";
 
 export const metadata: Metadata = {
   title: { default: "mmcb", template: "%s · mmcb" },
@@ -30,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <NavLink href="/compare">Compare</NavLink>
               <NavLink href="/exports">Export</NavLink>
             </nav>
+            <IdentityBadge />
           </div>
         </header>
         <main className="site-main">{children}</main>

@@ -1,3 +1,4 @@
+import { mutating } from "@/app/_lib/auth";
 import { MmcbError } from "@/core/errors";
 import { exportRequestSchema } from "@/core/export/options";
 import { recentExports, startExportJob } from "@/lib/export/jobs";
@@ -13,7 +14,7 @@ export const GET = handle(async () =>
 );
 
 /** Starts an export in the background; 202 with its id (poll `/api/exports/<id>`). */
-export const POST = handle(async (request: Request) => {
+export const POST = mutating(async (request: Request) => {
   const body = await parseJsonBody(request, exportRequestSchema);
   const id = await startExportJob(body);
   if (!id) throw new MmcbError("internal", "the export did not start");

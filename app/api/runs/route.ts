@@ -1,3 +1,4 @@
+import { mutating } from "@/app/_lib/auth";
 import { startRunJob } from "@/lib/jobs/run-jobs";
 import { parseRunRequest, summarizeFieldErrors } from "@/lib/jobs/run-request";
 import { loadRunList } from "@/lib/runs/run-view";
@@ -17,7 +18,7 @@ export const GET = handle(async () => {
  * it is registered; 400 with a message per field for a bad body. The body never carries an API key —
  * only the name of the server's environment variable that holds it.
  */
-export const POST = handle(async (request: Request) => {
+export const POST = mutating(async (request: Request) => {
   const parsed = parseRunRequest(await readJsonBody(request));
   if (!parsed.ok) return fieldErrorResponse(summarizeFieldErrors(parsed.fields), parsed.fields);
   const started = await startRunJob(parsed.request);
