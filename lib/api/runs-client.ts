@@ -2,6 +2,7 @@
  * The browser's adapter for the runs API: start a run, poll a run's progress. Components call these
  * instead of fetching themselves; every failure comes back as a value with a sentence, never a throw.
  */
+import { identityHeaders } from "@/lib/client/identity";
 import type { RunProgress } from "@/lib/jobs/progress";
 import type { FieldErrors } from "@/lib/jobs/run-request";
 
@@ -19,7 +20,7 @@ export async function startRun(body: unknown): Promise<StartRunResponse> {
   try {
     res = await fetch("/api/runs", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...identityHeaders() },
       body: JSON.stringify(body),
     });
   } catch {

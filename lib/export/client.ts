@@ -2,6 +2,7 @@
  * The browser's client for the export API (`/api/exports…`): dry-run counts, starting an export, polling
  * its status, listing recent ones. Errors come back as the API's sentence.
  */
+import { identityHeaders } from "@/lib/client/identity";
 import type { ExportRequest } from "@/core/export/options";
 import type { ExportStatus } from "./jobs";
 import type { ExportCounts } from "./run";
@@ -15,7 +16,7 @@ export interface CountResponse {
 }
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
+  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...identityHeaders(), ...init?.headers } });
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!response.ok) throw new Error(body?.error?.message ?? `the request failed (HTTP ${response.status})`);
   return body as T;
