@@ -1,14 +1,14 @@
-// The server Playwright starts: a fresh data folder (database + view cache) under reports/, the test
-// build in .next-e2e (built by scripts/test.mjs with test hooks on), `next start` on 127.0.0.1:3123.
+// The server Playwright starts: a fresh data folder (database + view cache) under reports/ (E2E_DATA_DIR), the test
+// build in .next-e2e (MMCB_NEXT_DIST_DIR) (built by scripts/test.mjs with test hooks on), `next start` on 127.0.0.1:3123.
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3123";
-const dataDir = path.resolve("reports", "e2e-data");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? path.join("reports", "e2e-data"));
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-const env = { ...process.env, MMCB_DATA_DIR: dataDir, MMCB_NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, MMCB_DATA_DIR: dataDir, MMCB_NEXT_DIST_DIR: process.env.MMCB_NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
 delete env.DATABASE_URL;
 
 const prep = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], {
