@@ -8,7 +8,12 @@ const port = process.env.E2E_PORT ?? "3123";
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? path.join("reports", "e2e-data"));
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
-const env = { ...process.env, MMCB_DATA_DIR: dataDir, MMCB_NEXT_DIST_DIR: process.env.MMCB_NEXT_DIST_DIR ?? ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  MMCB_DATA_DIR: dataDir,
+  MMCB_NEXT_DIST_DIR: process.env.MMCB_NEXT_DIST_DIR ?? ".next-e2e",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 delete env.DATABASE_URL;
 
 const prep = spawnSync(path.join("node_modules", ".bin", "tsx"), ["scripts/prepare-data.ts"], {
