@@ -4,6 +4,11 @@
  */
 import type { Region } from "./schema";
 
+/** A region read-only: `Region` and any structurally equal shape (the artwork's relative regions). */
+export type RegionShape =
+  | { readonly box: readonly [number, number, number, number] }
+  | { readonly polygon: readonly (readonly [number, number])[] };
+
 /** An axis-aligned rectangle in pixels. */
 export interface Rect {
   readonly x: number;
@@ -13,7 +18,7 @@ export interface Rect {
 }
 
 /** The bounding rectangle of a region. */
-export function regionBounds(region: Region): Rect {
+export function regionBounds(region: RegionShape): Rect {
   if ("box" in region) {
     const [x, y, w, h] = region.box;
     return { x, y, w, h };
@@ -26,7 +31,7 @@ export function regionBounds(region: Region): Rect {
 }
 
 /** The region's outline as a flat point list `[x0, y0, x1, y1, …]` (a box gives its four corners). */
-export function regionOutline(region: Region): number[] {
+export function regionOutline(region: RegionShape): number[] {
   if ("polygon" in region) return region.polygon.flat();
   const [x, y, w, h] = region.box;
   return [x, y, x + w, y, x + w, y + h, x, y + h];
@@ -38,7 +43,7 @@ export function rectInside(rect: Rect, width: number, height: number): boolean {
 }
 
 /** Whether point (px, py) is inside the region (polygons by even–odd ray casting). */
-export function regionContains(region: Region, px: number, py: number): boolean {
+export function regionContains(region: RegionShape, px: number, py: number): boolean {
   if ("box" in region) {
     const [x, y, w, h] = region.box;
     return px >= x && px <= x + w && py >= y && py <= y + h;

@@ -2,7 +2,7 @@
  * Regions relative to an icon's artwork box (fractions 0..1 of the square icon), the helpers that build
  * them, and the mapping into the pixels of an image the icon is drawn in.
  */
-import type { Region } from "@/core/scenario";
+import { regionBounds, regionContains, type Region } from "@/core/scenario";
 
 export type Point = readonly [number, number];
 
@@ -87,31 +87,12 @@ function ellipsePoints(cx: number, cy: number, rx: number, ry: number, n: number
 
 /** Bounds of a relative region, in fractions. */
 export function relBounds(region: RelRegion): Bounds {
-  if ("box" in region) {
-    const [x, y, w, h] = region.box;
-    return { x, y, w, h };
-  }
-  const xs = region.polygon.map((p) => p[0]);
-  const ys = region.polygon.map((p) => p[1]);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, w: Math.max(...xs) - x, h: Math.max(...ys) - y };
+  return regionBounds(region);
 }
 
 /** Whether point (px, py) lies in a relative region (polygons by even–odd ray casting). */
 export function relContains(region: RelRegion, px: number, py: number): boolean {
-  if ("box" in region) {
-    const [x, y, w, h] = region.box;
-    return px >= x && px <= x + w && py >= y && py <= y + h;
-  }
-  const pts = region.polygon;
-  let inside = false;
-  for (let i = 0, j = pts.length - 1; i < pts.length; j = i++) {
-    const [xi, yi] = pts[i]!;
-    const [xj, yj] = pts[j]!;
-    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
+  return regionContains(region, px, py);
 }
 
 /**
