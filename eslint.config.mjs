@@ -24,6 +24,7 @@ export default tseslint.config(
       ".next/**",
       ".next-e2e/**",
       "lib/db/generated/**",
+      "lib/db/generated-pg/**",
       "data/**",
       "reports/**",
       "test-results/**",
