@@ -272,3 +272,145 @@ export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTr
     endReason: (row.endReason as EndReason | null) ?? "error",
   };
 }
+
+/**
+ * Creates a new episode (never restarts an existing one). Without `seed` it takes the next free seed of
+ * the (run, scenario) pair — the human-play run collects many plays of one scenario. A `seed` already
+ * used is a conflict.
+ */
+export async function createEpisode(
+  db: Db,
+  input: {
+    runId: string;
+    scenarioId: string;
+    scenarioVersion: number;
+    scenarioHash: string;
+    imageHashes: Record<string, string>;
+    seed?: number;
+    agentKind: string;
+    agentName: string;
+    annotatorId?: string;
+  },
+): Promise<{ id: string; seed: number }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        let seed = input.seed;
+        if (seed === undefined) {
+          const max = await tx.episode.aggregate({
+            where: { runId: input.runId, scenarioId: input.scenarioId },
+            _max: { seed: true },
+          });
+          seed = (max._max.seed ?? 0) + 1;
+        } else {
+          const taken = await tx.episode.findFirst({
+            where: { runId: input.runId, scenarioId: input.scenarioId, seed },
+            select: { id: true },
+          });
+          if (taken) {
+            throw new MmcbError(
+              "conflict",
+              `seed ${seed} of scenario "${input.scenarioId}" is already used in run "${input.runId}" (episode "${taken.id}"); leave seed out to get the next free one`,
+            );
+          }
+        }
+        const id = `${input.runId}:${input.scenarioId}:${seed}`;
+        await tx.episode.create({
+          data: {
+            id,
+            runId: input.runId,
+            scenarioId: input.scenarioId,
+            scenarioVersion: input.scenarioVersion,
+            scenarioHash: input.scenarioHash,
+            imageHashes: JSON.stringify(input.imageHashes),
+            seed,
+            agentKind: input.agentKind,
+            agentName: input.agentName,
+            annotatorId: input.annotatorId ?? null,
+            status: "running",
+            startedAt: new Date(),
+          },
+        });
+        return { id, seed };
+      });
+    } catch (error) {
+      // two creations raced for the same next seed: try again with a fresh maximum
+      if (error instanceof MmcbError || attempt >= 4 || !/unique constraint/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/** Who played an episode and how far it is: what the play API checks before it accepts a step. */
+export interface EpisodeOwner {
+  readonly id: string;
+  readonly runId: string;
+  readonly scenarioId: string;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly agentKind: string;
+  readonly status: EpisodeRecord["status"];
+  readonly endReason: EndReason | null;
+  readonly annotator: { readonly id: string; readonly name: string } | null;
+  readonly startedAt: Date | null;
+}
+
+export async function getEpisodeOwner(db: Db, episodeId: string): Promise<EpisodeOwner | null> {
+  const r = await db.episode.findUnique({ where: { id: episodeId }, include: { annotator: true } });
+  if (!r) return null;
+  return {
+    id: r.id,
+    runId: r.runId,
+    scenarioId: r.scenarioId,
+    scenarioHash: r.scenarioHash,
+    seed: r.seed,
+    agentKind: r.agentKind,
+    status: r.status as EpisodeRecord["status"],
+    endReason: (r.endReason as EndReason | null) ?? null,
+    annotator: r.annotator ? { id: r.annotator.id, name: r.annotator.name } : null,
+    startedAt: r.startedAt,
+  };
+}
+
+/** How many different annotators played episodes of a run. */
+export async function runAnnotatorCount(db: Db, runId: string): Promise<number> {
+  const rows = await db.episode.findMany({
+    where: { runId, annotatorId: { not: null } },
+    distinct: ["annotatorId"],
+    select: { annotatorId: true },
+  });
+  return rows.length;
+}
+
+/**
+ * An open-ended run that collects episodes as they are played (human play): created once, status `done`
+ * (every stored episode is finished or in play; there is no job to wait for), never resumed or restarted.
+ */
+export async function ensureCollectingRun(
+  db: Db,
+  input: { id: string; name: string; config: RunConfig; configHash: string },
+): Promise<RunRecord> {
+  const existing = await db.run.findUnique({ where: { id: input.id } });
+  if (existing) {
+    if (existing.configHash !== input.configHash) {
+      throw new MmcbError("conflict", `run "${input.id}" already exists with a different configuration`);
+    }
+    return toRun(existing);
+  }
+  const now = new Date();
+  const row = await db.run.upsert({
+    where: { id: input.id },
+    create: {
+      id: input.id,
+      name: input.name,
+      solverKind: input.config.solver.kind,
+      solverName: input.config.solver.name,
+      config: JSON.stringify(input.config),
+      configHash: input.configHash,
+      status: "done",
+      startedAt: now,
+      finishedAt: now,
+    },
+    update: {},
+  });
+  return toRun(row);
+}
