@@ -46,6 +46,19 @@ export async function readTraceFile(file: string): Promise<ReadTraces> {
   const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   let number = 0;
   let buffered: string[] | null = null; // a pretty-printed .json document
+  const parseLine = (text: string, n: number) => {
+    const trimmed = text.trim();
+    if (trimmed === "") return;
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      out.issues.push({ file: `${shown}:${n}`, path: "", message: `invalid JSON: ${(error as Error).message}` });
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}:${n}[${i}]`, n, out));
+    else parseOne(value, `${shown}:${n}`, n, out);
+  };
   for await (const text of lines) {
     number++;
     if (buffered) {
@@ -53,29 +66,47 @@ export async function readTraceFile(file: string): Promise<ReadTraces> {
       continue;
     }
     const trimmed = text.trim();
-    if (trimmed === "") continue;
     if (number === 1 && (trimmed === "[" || (trimmed.startsWith("{") && !trimmed.endsWith("}")))) {
       buffered = [text];
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      out.issues.push({ file: `${shown}:${number}`, path: "", message: `invalid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}:${number}[${i}]`, number, out));
-    else parseOne(value, `${shown}:${number}`, number, out);
+    parseLine(text, number);
   }
   if (buffered) {
+    const whole = buffered.join("\n");
     try {
-      const value = JSON.parse(buffered.join("\n"));
+      const value = JSON.parse(whole);
       if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}[${i}]`, 1, out));
       else parseOne(value, shown, 1, out);
     } catch (error) {
-      out.issues.push({ file: shown, path: "", message: `invalid JSON: ${(error as Error).message}` });
+      if (buffered.slice(1).some(isTraceLine)) {
+        // Not a pretty-printed document after all: a JSONL file whose first line is broken.
+        buffered.forEach((text, i) => parseLine(text, i + 1));
+      } else {
+        const { line, reason } = jsonErrorLine(whole, error);
+        out.issues.push({ file: `${shown}:${line}`, path: "", message: `invalid JSON: ${reason}` });
+      }
     }
   }
   return out;
+}
+
+/** Whether a line holds a whole trace by itself (then the file is JSONL, not one pretty-printed document). */
+function isTraceLine(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) return false;
+  try {
+    const value = JSON.parse(trimmed) as unknown;
+    return typeof value === "object" && value !== null && "episodeId" in value && "steps" in value;
+  } catch {
+    return false;
+  }
+}
+
+/** The 1-based line of a JSON.parse error (from its character position) and the reason without it. */
+function jsonErrorLine(text: string, error: unknown): { line: number; reason: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  const line = position ? text.slice(0, Number(position[1])).split("\n").length : text.split("\n").length;
+  return { line, reason: message };
 }
