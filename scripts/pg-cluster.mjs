@@ -75,7 +75,17 @@ export async function startCluster(dir, log = console.log) {
     if (id.status !== 0) throw new Error("running as root but there is no `postgres` user to run PostgreSQL as");
     chownSync(dir, Number(id.stdout.trim()), Number(gid.stdout.trim()));
   }
-  asOwner(path.join(bin, "initdb"), ["-D", data, "-U", "mmcb", "--auth=trust", "-E", "UTF8", "--no-instructions"]);
+  asOwner(path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-U",
+    "mmcb",
+    "--auth=trust",
+    "-E",
+    "UTF8",
+    "--locale=C",
+    "--no-instructions",
+  ]);
   const port = await freePort();
   // throwaway data: no fsync; enough connections for several workers with their pools
   const conf = [

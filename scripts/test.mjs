@@ -1,11 +1,14 @@
 // `npm test`: every test the README promises, ending with one plain line `N passed, N failed`.
-//   typecheck · lint · unit tests (Vitest) · test build (.next-e2e, test hooks on) · e2e (Playwright on
-//   Debian's Chromium, installed with apt when missing). `--e2e-only` runs the build and e2e steps.
+//   typecheck · lint · unit tests (Vitest; on SQLite and, through a throwaway PostgreSQL cluster on
+//   127.0.0.1 started here unless MMCB_TEST_PG_URL is set, on PostgreSQL too) · test build (.next-e2e,
+//   test hooks on) · e2e (Playwright on Debian's Chromium, installed with apt when missing).
+//   `--e2e-only` runs the build and e2e steps.
 // A check that fails (typecheck, lint, build) counts as one failure; a missing report counts as one too,
 // so a run that executed no test can never look green.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { startCluster, stopCluster } from "./pg-cluster.mjs";
 
 const e2eOnly = process.argv.includes("--e2e-only");
 const env = {
@@ -65,12 +68,32 @@ mkdirSync("reports", { recursive: true });
 if (!e2eOnly) {
   check("typecheck", bin("tsc"), ["--noEmit"]);
   check("lint", bin("eslint"), [".", "--max-warnings=0"]);
+  // PostgreSQL for the repository suite, the migrator and the distributed-worker tests
+  let cluster;
+  if (!env.MMCB_TEST_PG_URL) {
+    console.log("\n── PostgreSQL test cluster ──");
+    try {
+      cluster = await startCluster(undefined, console.log);
+      env.MMCB_TEST_PG_URL = cluster.url;
+      console.log(`── PostgreSQL test cluster: ${cluster.url}`);
+    } catch (error) {
+      failed += 1;
+      failures.push(`PostgreSQL test cluster (${error.message})`);
+    }
+  }
+  const stopPg = () => cluster && stopCluster(cluster.dir);
+  process.once("SIGINT", () => {
+    stopPg();
+    process.exit(130);
+  });
   step("unit tests", bin("vitest"), [
     "run",
     "--reporter=default",
     "--reporter=json",
     "--outputFile.json=reports/vitest.json",
   ]);
+  stopPg();
+  cluster = undefined;
   if (existsSync("reports/vitest.json")) {
     const v = JSON.parse(readFileSync("reports/vitest.json", "utf8"));
     passed += v.numPassedTests;

@@ -8,6 +8,20 @@ import { closeDb, getDb } from "./client";
 import { migrateSqlite } from "./migrate";
 import { indexScenarios, listIndexedScenarios, scenarioRevisions } from "./scenarios";
 import { getOrCreateAnnotator } from "./annotators";
+import type { TraceStep } from "@/core/engine";
+import type { RunConfig } from "@/core/run";
+import type { EpisodeMetrics } from "@/core/scoring";
+import { createTestDatabase, TEST_PG_URL, type TestDatabase } from "./pg-testing";
+import {
+  appendSteps,
+  createOrResumeRun,
+  episodeTrace,
+  finishEpisode,
+  getRun,
+  runEpisodes,
+  setRunStatus,
+  startEpisode,
+} from "./runs";
 
 const MIGRATIONS = path.resolve(__dirname, "../../prisma/migrations");
 let root: string;
@@ -81,22 +95,44 @@ describe("migrateSqlite", () => {
   });
 });
 
-describe("repositories", () => {
+// The repository suite runs on SQLite always and on PostgreSQL when MMCB_TEST_PG_URL names a cluster
+// (scripts/test.mjs and .ci/run start one); repositories must not care which.
+const backends: { name: string; url: () => Promise<string> }[] = [
+  { name: "sqlite", url: async () => `file:${path.join(root, "repo", "mmcb.db")}` },
+];
+if (TEST_PG_URL) {
+  let pgDb: TestDatabase | undefined;
+  backends.push({ name: "postgres", url: async () => (pgDb = await createTestDatabase("mmcb_db_test")).url });
+  afterAll(async () => {
+    await closeDb();
+    await pgDb?.drop();
+  });
+}
+
+describe.each(backends)("repositories on $name", (backend) => {
+  const store = () => path.join(root, `store-${backend.name}`);
+  beforeAll(async () => {
+    await closeDb();
+    process.env.DATABASE_URL = await backend.url();
+  });
+  afterAll(async () => {
+    await closeDb();
+    delete process.env.DATABASE_URL;
+  });
+
   it("indexes scenarios, records revisions when content changes, maps rows to plain objects", async () => {
-    process.env.DATABASE_URL = `file:${path.join(root, "repo", "mmcb.db")}`;
-    const store = path.join(root, "store");
-    await writeFixtureScenario(store, fixtureScenario("a"));
-    await writeFixtureScenario(store, fixtureScenario("b"));
+    await writeFixtureScenario(store(), fixtureScenario("a"));
+    await writeFixtureScenario(store(), fixtureScenario("b"));
     const db = getDb();
-    const loaded = (await loadScenarioStore(store)).scenarios;
+    const loaded = (await loadScenarioStore(store())).scenarios;
     expect(await indexScenarios(db, loaded)).toEqual({ added: 2, updated: 0, unchanged: 0 });
     expect(await indexScenarios(db, loaded)).toEqual({ added: 0, updated: 0, unchanged: 2 });
 
     const changed = fixtureScenario("a");
     changed.version = 2;
     changed.title = "Pry it open (v2)";
-    await writeFixtureScenario(store, changed);
-    const reloaded = (await loadScenarioStore(store)).scenarios;
+    await writeFixtureScenario(store(), changed);
+    const reloaded = (await loadScenarioStore(store())).scenarios;
     expect(await indexScenarios(db, reloaded)).toEqual({ added: 0, updated: 1, unchanged: 1 });
 
     const rows = await listIndexedScenarios(db);
@@ -115,5 +151,53 @@ describe("repositories", () => {
     expect(b.id).toBe(a.id);
     expect(a.name).toBe("Ada Lovelace");
     await expect(getOrCreateAnnotator(db, "   ")).rejects.toThrow(/1 to 60 characters/);
+  });
+
+  it("stores a run: resume by config hash, episodes restart from scratch, steps and score round-trip", async () => {
+    const db = getDb();
+    const [loaded] = (await loadScenarioStore(store())).scenarios.filter((l) => l.scenario.id === "b");
+    const config = { solver: { kind: "baseline", name: "oracle" }, seeds: [1] } as unknown as RunConfig;
+    expect((await createOrResumeRun(db, { id: "r1", name: "r", config, configHash: "h1" })).resumed).toBe(false);
+    expect((await createOrResumeRun(db, { id: "r1", name: "r", config, configHash: "h1" })).resumed).toBe(true);
+    await expect(createOrResumeRun(db, { id: "r1", name: "r", config, configHash: "h2" })).rejects.toThrow(
+      /different configuration/,
+    );
+    const episode = {
+      id: "r1:b:1",
+      runId: "r1",
+      scenarioId: "b",
+      scenarioVersion: 1,
+      scenarioHash: loaded!.contentHash,
+      imageHashes: { "scene.png": "x" },
+      seed: 1,
+      agentKind: "baseline",
+      agentName: "oracle",
+    };
+    expect(await startEpisode(db, episode)).toBe("started");
+    const step = (turn: number) =>
+      ({
+        turn,
+        call: { tool: "inspect", args: { entity: "coin" } },
+        valid: true,
+        latencyMs: 12.6,
+      }) as unknown as TraceStep;
+    await appendSteps(db, episode.id, 0, [step(1), step(1)]);
+    expect(await startEpisode(db, episode)).toBe("restarted");
+    expect((await episodeTrace(db, episode.id))!.steps).toHaveLength(0);
+    await appendSteps(db, episode.id, 0, [step(1)]);
+    await finishEpisode(db, episode.id, {
+      endReason: "submitted",
+      scenarioVersion: 1,
+      metrics: { gold_correct: true, entity_correct: true } as unknown as EpisodeMetrics,
+    });
+    expect(await startEpisode(db, episode)).toBe("done");
+    const [row] = await runEpisodes(db, "r1");
+    expect(row).toMatchObject({ id: episode.id, status: "done", endReason: "submitted" });
+    expect(row!.metrics).toMatchObject({ gold_correct: true });
+    const trace = (await episodeTrace(db, episode.id))!;
+    expect(trace.steps).toHaveLength(1);
+    expect(trace.steps[0]).toMatchObject({ turn: 1, valid: true, latencyMs: 13 });
+    await setRunStatus(db, "r1", "done");
+    expect((await getRun(db, "r1"))!.finishedAt).toBeInstanceOf(Date);
   });
 });
