@@ -102,7 +102,8 @@ describe("with MMCB_TOKEN set", () => {
   });
 
   it.each(calls)("%s: not 401 with the token (Bearer or X-Mmcb-Token)", async (_name, route, method) => {
-    for (const headers of [{ authorization: `Bearer ${TOKEN}` }, { "x-mmcb-token": TOKEN }]) {
+    const variants: Record<string, string>[] = [{ authorization: `Bearer ${TOKEN}` }, { "x-mmcb-token": TOKEN }];
+    for (const headers of variants) {
       const res = await call(route, method, headers);
       expect(res.status, JSON.stringify(headers)).not.toBe(401);
       expect(res.status).toBeLessThan(500);
