@@ -186,13 +186,13 @@ describe.each(backends)("repositories on $name", (backend) => {
     expect((await episodeTrace(db, episode.id))!.steps).toHaveLength(0);
     await appendSteps(db, episode.id, 0, [step(1)]);
     await finishEpisode(db, episode.id, {
-      endReason: "submitted",
+      endReason: "answer",
       scenarioVersion: 1,
       metrics: { gold_correct: true, entity_correct: true } as unknown as EpisodeMetrics,
     });
     expect(await startEpisode(db, episode)).toBe("done");
     const [row] = await runEpisodes(db, "r1");
-    expect(row).toMatchObject({ id: episode.id, status: "done", endReason: "submitted" });
+    expect(row).toMatchObject({ id: episode.id, status: "done", endReason: "answer" });
     expect(row!.metrics).toMatchObject({ gold_correct: true });
     const trace = (await episodeTrace(db, episode.id))!;
     expect(trace.steps).toHaveLength(1);
