@@ -29,6 +29,7 @@ const optionsSchema = z.object({
   observation: z.enum(["image", "hybrid", "text"], { message: "--observation must be image, hybrid or text" }),
   imageHistory: z.enum(["last", "all", "none"], { message: "--image-history must be last, all or none" }),
   reasoningHistory: z.enum(["keep", "drop"], { message: "--reasoning-history must be keep or drop" }),
+  entityLabels: z.enum(["names", "marks"], { message: "--entity-labels must be names or marks" }),
   only: z.string().optional(),
   runId: z
     .string()
@@ -67,6 +68,7 @@ export function registerEvalCommand(program: Command): void {
     .option("--observation <mode>", "image | hybrid | text", "image")
     .option("--image-history <policy>", "last | all | none (openai)", "last")
     .option("--reasoning-history <policy>", "keep | drop (openai)", "keep")
+    .option("--entity-labels <mode>", "names | marks: numbered marks on the scene, names hidden (openai)", "names")
     .option("--model <name>", "model name (openai)")
     .option("--base-url <url>", "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (openai)")
     .option(
@@ -158,6 +160,7 @@ export function registerEvalCommand(program: Command): void {
                 reasoningHistory: opts.reasoningHistory,
                 maxImageSide: opts.maxImageSide,
               },
+              entityLabels: opts.entityLabels,
               concurrency: opts.concurrency,
               useCache: opts.cache,
               ...(opts.pricePrompt !== undefined || opts.priceCompletion !== undefined

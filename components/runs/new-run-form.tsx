@@ -10,6 +10,7 @@ import { parseSeedList } from "@/core/run/seeds";
 import type { DistractorTier } from "@/core/scenario";
 import { startRun } from "@/lib/api/runs-client";
 import {
+  ENTITY_LABELS,
   IMAGE_HISTORIES,
   OBSERVATION_MODES,
   REASONING_HISTORIES,
@@ -58,6 +59,7 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
   const [temperature, setTemperature] = useState("");
   const [imageHistory, setImageHistory] = useState<(typeof IMAGE_HISTORIES)[number]>("last");
   const [reasoningHistory, setReasoningHistory] = useState<(typeof REASONING_HISTORIES)[number]>("keep");
+  const [entityLabels, setEntityLabels] = useState<(typeof ENTITY_LABELS)[number]>("names");
   const [concurrency, setConcurrency] = useState("4");
   const [useCache, setUseCache] = useState(true);
   const [maxTurns, setMaxTurns] = useState("15");
@@ -112,6 +114,7 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
               temperature: temperature.trim() === "" ? null : Number(temperature),
               imageHistory,
               reasoningHistory,
+              entityLabels,
               concurrency: Number(concurrency),
               useCache,
             },
@@ -259,6 +262,31 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
                   {REASONING_HISTORIES.map((h) => (
                     <option key={h} value={h}>
                       {h}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label="Entity labels"
+              error={errors["openai.entityLabels"]}
+              hint={
+                entityLabels === "marks"
+                  ? "Numbered marks on the scene; names hidden"
+                  : "Candidates listed with their names"
+              }
+            >
+              {(id) => (
+                <select
+                  id={id}
+                  name="entityLabels"
+                  className="input"
+                  value={entityLabels}
+                  onChange={(e) => setEntityLabels(e.target.value as typeof entityLabels)}
+                >
+                  {ENTITY_LABELS.map((l) => (
+                    <option key={l} value={l}>
+                      {l === "marks" ? "marks (numbered, no names)" : "names"}
                     </option>
                   ))}
                 </select>

@@ -5,6 +5,7 @@
  */
 import { findEntity, type Scenario } from "../scenario";
 import { parseToolCall, type ToolCall } from "../tools";
+import { entityLabel, usesMarks } from "./prompt";
 import type { EngineConfig, EpisodeState, Observation, RawCall, TraceStep, TurnInput } from "./types";
 
 /** A fresh episode. */
@@ -59,7 +60,7 @@ function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): Call
       const entity = findEntity(scenario, call.args.entity_id);
       if (!entity) return unknownEntity(call.args.entity_id);
       const parts = entity.parts.map((p) => ({ id: p.id, name: p.name }));
-      let text = `Entity "${entity.id}" (${entity.name}). Parts: ${parts.map((p) => `${p.id} (${p.name})`).join(", ")}.`;
+      let text = `Entity "${entity.id}" (${entityLabel(scenario, entity.id, config)}). Parts: ${parts.map((p) => `${p.id} (${p.name})`).join(", ")}.`;
       if (withText && entity.description) text += `\nDescription: ${entity.description}`;
       if (withText)
         text += parts.length ? `\n${entity.parts.map((p) => `- ${p.id}: ${p.description}`).join("\n")}` : "";
@@ -78,7 +79,7 @@ function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): Call
         const error = `entity "${entity.id}" has no part "${call.args.part_id}"; its parts: ${entity.parts.map((p) => p.id).join(", ")}`;
         return { valid: false, error, observation: errorObservation(error), endsEpisode: false };
       }
-      let text = `Part "${entity.id}/${part.id}" (${part.name} of the ${entity.name}).`;
+      let text = `Part "${entity.id}/${part.id}" (${part.name} of ${usesMarks(config) ? "" : "the "}${entityLabel(scenario, entity.id, config)}).`;
       if (withText && part.description) text += `\nDescription: ${part.description}`;
       const images = withImages ? [{ kind: "part" as const, entityId: entity.id, partId: part.id }] : [];
       return { valid: true, observation: { text, images }, endsEpisode: false };
@@ -95,7 +96,7 @@ function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): Call
     }
     case "view_scene": {
       const text = withText
-        ? `The scene (${scenario.setting}). Candidate entities: ${scenario.entities.map((e) => `${e.id} (${e.name})`).join(", ")}.`
+        ? `The scene (${scenario.setting}). Candidate entities: ${scenario.entities.map((e) => `${e.id} (${entityLabel(scenario, e.id, config)})`).join(", ")}.`
         : "The scene.";
       return { valid: true, observation: { text, images: withImages ? [{ kind: "scene" }] : [] }, endsEpisode: false };
     }

@@ -14,6 +14,12 @@ export interface EngineConfig {
   /** Turn budget; the last turn only accepts submit_answer. */
   readonly maxTurns: number;
   readonly observation: ObservationMode;
+  /**
+   * How entities are named to the solver: `names` (default) lists each id with its name; `marks` numbers
+   * the entities ([1], [2]… in `scenario.entities` order, drawn on the scene image by the adapter) and
+   * leaves their names out of every prompt and observation text. Part names are always shown.
+   */
+  readonly entityLabels?: EntityLabels;
 }
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = { maxTurns: 15, observation: "image" };

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { RunConfig } from "@/core/run";
 import { dataDir } from "@/lib/config";
 import { ResponseCache } from "@/lib/model/cache";
-import { encodeImage } from "@/lib/model/images";
+import { encodeImage, imageKey } from "@/lib/model/images";
 import { createClient, hostOf, openAiSolver, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 import { buildRunConfig } from "./run-config";
@@ -15,6 +15,8 @@ export interface ModelEvalOptions {
   readonly seeds: readonly number[];
   readonly maxTurns: number;
   readonly observation: RunConfig["engine"]["observation"];
+  /** `marks`: number the entities on the scene image and hide their names (SPEC §3). Default `names`. */
+  readonly entityLabels?: RunConfig["engine"]["entityLabels"];
   readonly concurrency: number;
   readonly runId?: string;
   readonly useCache: boolean;
@@ -39,6 +41,7 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
     observation: options.observation,
     imageHistory: settings.imageHistory,
     reasoningHistory: settings.reasoningHistory,
+    entityLabels: options.entityLabels ?? "names",
     sampling: {
       temperature: settings.temperature,
       topP: settings.topP,
@@ -50,7 +53,9 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
     scenarios: options.scenarios,
   });
   const cache = options.useCache ? new ResponseCache(path.join(dataDir(), "cache", "responses")) : undefined;
-  const engine = { maxTurns: options.maxTurns, observation: options.observation };
+  const entityLabels = options.entityLabels ?? "names";
+  const engine = { maxTurns: options.maxTurns, observation: options.observation, entityLabels };
+  const images = { maxSide: settings.maxImageSide, marks: entityLabels === "marks" };
   return runEval({
     runId: options.runId ?? newRunId(settings.model),
     name: `${settings.model} @ ${hostOf(settings.baseUrl)}`,
@@ -69,8 +74,8 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
         settings: { ...settings, seed: settings.seed === null ? null : settings.seed + seed },
         scenario: loaded.scenario,
         engine,
-        resolveImage: (ref) => encodeImage(loaded, ref, settings.maxImageSide),
-        imageKey: (ref) => `${loaded.contentHash}:${JSON.stringify(ref)}:${settings.maxImageSide}`,
+        resolveImage: (ref) => encodeImage(loaded, ref, images),
+        imageKey: (ref) => imageKey(loaded, ref, images),
         ...(cache ? { cache } : {}),
         ...(options.onRetry ? { onRetry: options.onRetry } : {}),
         onResponse: ({ promptTokens, completionTokens, cached }) => {

@@ -137,6 +137,7 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
     ? runModelEval({
         ...common,
         settings,
+        entityLabels: request.openai!.entityLabels,
         concurrency: request.openai!.concurrency,
         useCache: request.openai!.useCache,
       })

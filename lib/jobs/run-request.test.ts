@@ -16,7 +16,17 @@ describe("parseRunRequest", () => {
     expect(parseRunRequest(baseline)).toEqual({ ok: true, request: baseline });
     const parsed = parseRunRequest({ ...baseline, solver: "openai", scenarios: ["a-b", "c"], openai });
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.request.openai).toEqual({ ...openai, reasoningHistory: "keep", useCache: true });
+    if (parsed.ok)
+      expect(parsed.request.openai).toEqual({
+        ...openai,
+        reasoningHistory: "keep",
+        entityLabels: "names",
+        useCache: true,
+      });
+    const marks = parseRunRequest({ ...baseline, solver: "openai", openai: { ...openai, entityLabels: "marks" } });
+    expect(marks.ok && marks.request.openai?.entityLabels).toBe("marks");
+    const bad = parseRunRequest({ ...baseline, solver: "openai", openai: { ...openai, entityLabels: "numbers" } });
+    expect(bad).toEqual({ ok: false, fields: { "openai.entityLabels": "entity labels must be names or marks" } });
   });
 
   it("reports a message per field", () => {

@@ -13,6 +13,8 @@ export type RunSolver = (typeof RUN_SOLVERS)[number];
 export const OBSERVATION_MODES = ["image", "hybrid", "text"] as const;
 export const IMAGE_HISTORIES = ["last", "all", "none"] as const;
 export const REASONING_HISTORIES = ["keep", "drop"] as const;
+/** `names`: candidates listed with their names; `marks`: numbered marks on the scene, names hidden. */
+export const ENTITY_LABELS = ["names", "marks"] as const;
 
 /** Environment variable names as shells write them; a pasted key (`sk-…`) never matches. */
 export const ENV_NAME_PATTERN = /^[A-Z_][A-Z0-9_]{0,63}$/;
@@ -37,6 +39,7 @@ export const openAiRequestSchema = z.strictObject({
     .nullable(),
   imageHistory: z.enum(IMAGE_HISTORIES),
   reasoningHistory: z.enum(REASONING_HISTORIES).default("keep"),
+  entityLabels: z.enum(ENTITY_LABELS, { message: "entity labels must be names or marks" }).default("names"),
   concurrency: z
     .number({ message: "concurrency must be a number" })
     .int({ message: "concurrency is a whole number" })

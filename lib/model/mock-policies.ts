@@ -68,7 +68,10 @@ export type MockPolicy = (ctx: PolicyContext) => PolicyReply;
 export interface ChatMessageLike {
   readonly role: string;
   readonly content?: unknown;
-  readonly tool_calls?: readonly { readonly id: string; readonly function: { readonly name: string; readonly arguments: string } }[];
+  readonly tool_calls?: readonly {
+    readonly id: string;
+    readonly function: { readonly name: string; readonly arguments: string };
+  }[];
   readonly tool_call_id?: string;
 }
 
@@ -77,7 +80,11 @@ export function messageText(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content
-    .map((part) => (part && typeof part === "object" && (part as { type?: unknown }).type === "text" ? String((part as { text?: unknown }).text ?? "") : ""))
+    .map((part) =>
+      part && typeof part === "object" && (part as { type?: unknown }).type === "text"
+        ? String((part as { text?: unknown }).text ?? "")
+        : "",
+    )
     .filter((t) => t.length > 0)
     .join("\n");
 }
@@ -90,7 +97,8 @@ export function readTranscript(messages: readonly ChatMessageLike[]): Transcript
   const openingText = opening ? messageText(opening.content) : "";
   const budget = /You have (\d+) turns?/.exec(openingText);
   const results = new Map<string, string>();
-  for (const m of messages) if (m.role === "tool" && m.tool_call_id) results.set(m.tool_call_id, messageText(m.content));
+  for (const m of messages)
+    if (m.role === "tool" && m.tool_call_id) results.set(m.tool_call_id, messageText(m.content));
   const calls: PastCall[] = [];
   let assistantTurns = 0;
   for (const m of messages) {
@@ -105,7 +113,12 @@ export function readTranscript(messages: readonly ChatMessageLike[]): Transcript
       });
     }
   }
-  return { openingText, turn: assistantTurns + 1, maxTurns: budget ? Math.max(1, Number(budget[1])) : DEFAULT_MAX_TURNS, calls };
+  return {
+    openingText,
+    turn: assistantTurns + 1,
+    maxTurns: budget ? Math.max(1, Number(budget[1])) : DEFAULT_MAX_TURNS,
+    calls,
+  };
 }
 
 function parseObject(text: string): Record<string, unknown> | null {
@@ -129,7 +142,9 @@ export function identifyScenario(openingText: string, scenarios: readonly Scenar
 
 /** Whether a valid call of `name` matching `args` is in the transcript. */
 function done(t: Transcript, name: string, args: Record<string, unknown>): boolean {
-  return t.calls.some((c) => c.ok && c.name === name && c.args !== null && Object.entries(args).every(([k, v]) => c.args![k] === v));
+  return t.calls.some(
+    (c) => c.ok && c.name === name && c.args !== null && Object.entries(args).every(([k, v]) => c.args![k] === v),
+  );
 }
 
 const claimsOf = (part: Part | undefined) => (part?.attributes ?? []).map((a) => ({ name: a.name, value: a.value }));
@@ -138,8 +153,23 @@ function findPart(scenario: Scenario, entityId: string, partId: string): Part | 
   return scenario.entities.find((e) => e.id === entityId)?.parts.find((p) => p.id === partId);
 }
 
-function submit(entityId: string, partId: string, affordance: string, attributes: readonly { name: string; value: string }[], howTo: string): PolicyCall {
-  return { name: "submit_answer", arguments: { entity_id: entityId, part_id: partId, affordance, attributes_used: attributes.map((a) => ({ ...a })), how_to_use: howTo } };
+function submit(
+  entityId: string,
+  partId: string,
+  affordance: string,
+  attributes: readonly { name: string; value: string }[],
+  howTo: string,
+): PolicyCall {
+  return {
+    name: "submit_answer",
+    arguments: {
+      entity_id: entityId,
+      part_id: partId,
+      affordance,
+      attributes_used: attributes.map((a) => ({ ...a })),
+      how_to_use: howTo,
+    },
+  };
 }
 
 /**
@@ -149,7 +179,7 @@ function submit(entityId: string, partId: string, affordance: string, attributes
 function nextGroup(t: Transcript, groups: readonly PolicyCall[][]): PolicyCall[] {
   const pending = groups.filter((g) => g.length > 0);
   const explorationTurnsLeft = t.maxTurns - t.turn;
-  return pending.length > explorationTurnsLeft ? pending.flat() : pending[0] ?? [];
+  return pending.length > explorationTurnsLeft ? pending.flat() : (pending[0] ?? []);
 }
 
 export const oraclePolicy: MockPolicy = ({ scenario, transcript: t, forceSubmit }) => {
@@ -163,13 +193,18 @@ export const oraclePolicy: MockPolicy = ({ scenario, transcript: t, forceSubmit 
   });
   if (forceSubmit || t.turn >= t.maxTurns) return answer();
   const explore: PolicyCall[] = [];
-  if (!done(t, "plan_exploration", {})) explore.push({ name: "plan_exploration", arguments: { entity_ids: [gold.entity] } });
-  if (!done(t, "inspect_entity", { entity_id: gold.entity })) explore.push({ name: "inspect_entity", arguments: { entity_id: gold.entity } });
+  if (!done(t, "plan_exploration", {}))
+    explore.push({ name: "plan_exploration", arguments: { entity_ids: [gold.entity] } });
+  if (!done(t, "inspect_entity", { entity_id: gold.entity }))
+    explore.push({ name: "inspect_entity", arguments: { entity_id: gold.entity } });
   const zoom: PolicyCall[] = [];
   if (!done(t, "inspect_part", ids)) zoom.push({ name: "inspect_part", arguments: ids });
   if (!done(t, "assess_part", ids)) {
     const rationale = `The ${part?.name ?? gold.part} has what the task needs.`;
-    zoom.push({ name: "assess_part", arguments: { ...ids, suitable: true, observed_attributes: claimsOf(part), rationale } });
+    zoom.push({
+      name: "assess_part",
+      arguments: { ...ids, suitable: true, observed_attributes: claimsOf(part), rationale },
+    });
   }
   const calls = nextGroup(t, [explore, zoom]);
   if (calls.length === 0) return answer();
@@ -181,16 +216,29 @@ export const randomPolicy: MockPolicy = ({ scenario, transcript: t, forceSubmit,
   const exploreTurns = 1 + episodeRng.int(Math.max(1, t.maxTurns - 2));
   const target = episodeRng.pick(scenario.entities);
   if (!forceSubmit && t.turn < t.maxTurns && t.turn <= exploreTurns) {
-    const inspected = new Set(t.calls.filter((c) => c.ok && c.name === "inspect_entity").map((c) => String(c.args?.entity_id)));
-    const known = scenario.entities.filter((e) => inspected.has(e.id)).flatMap((e) => e.parts.map((p) => ({ entity: e.id, part: p.id })));
+    const inspected = new Set(
+      t.calls.filter((c) => c.ok && c.name === "inspect_entity").map((c) => String(c.args?.entity_id)),
+    );
+    const known = scenario.entities
+      .filter((e) => inspected.has(e.id))
+      .flatMap((e) => e.parts.map((p) => ({ entity: e.id, part: p.id })));
     if (known.length > 0 && rng.next() < 0.4) {
       const choice = rng.pick(known);
-      return { content: null, calls: [{ name: "inspect_part", arguments: { entity_id: choice.entity, part_id: choice.part } }] };
+      return {
+        content: null,
+        calls: [{ name: "inspect_part", arguments: { entity_id: choice.entity, part_id: choice.part } }],
+      };
     }
-    return { content: null, calls: [{ name: "inspect_entity", arguments: { entity_id: rng.pick(scenario.entities).id } }] };
+    return {
+      content: null,
+      calls: [{ name: "inspect_entity", arguments: { entity_id: rng.pick(scenario.entities).id } }],
+    };
   }
   const part = rng.pick(target.parts);
-  return { content: null, calls: [submit(target.id, part.id, "use it", [], `Use the ${part.name} of the ${target.name}.`)] };
+  return {
+    content: null,
+    calls: [submit(target.id, part.id, "use it", [], `Use the ${part.name} of the ${target.name}.`)],
+  };
 };
 
 /** A value of a closed-vocabulary attribute that is not equivalent to `annotated`, or null. */
@@ -221,14 +269,26 @@ export const hallucinatorPolicy: MockPolicy = ({ scenario, transcript: t, forceS
   if (claims.length === 0) claims.push({ name: "material", value: "glass" }); // still unseen on the first claim
   const answer: PolicyReply = {
     content: `Clearly the ${part.name} of the ${entityId}.`,
-    calls: [submit(entityId, part.id, "do exactly what the task needs", claims, `Just use the ${part.name}; it is obviously perfect.`)],
+    calls: [
+      submit(
+        entityId,
+        part.id,
+        "do exactly what the task needs",
+        claims,
+        `Just use the ${part.name}; it is obviously perfect.`,
+      ),
+    ],
   };
   if (forceSubmit || t.turn >= t.maxTurns) return answer;
   if (!done(t, "assess_part", ids)) {
     const rationale = `Without looking closer, the ${part.name} is obviously ideal.`;
-    return { content: null, calls: [{ name: "assess_part", arguments: { ...ids, suitable: true, observed_attributes: claims, rationale } }] };
+    return {
+      content: null,
+      calls: [{ name: "assess_part", arguments: { ...ids, suitable: true, observed_attributes: claims, rationale } }],
+    };
   }
-  if (!done(t, "inspect_entity", { entity_id: entityId })) return { content: null, calls: [{ name: "inspect_entity", arguments: { entity_id: entityId } }] };
+  if (!done(t, "inspect_entity", { entity_id: entityId }))
+    return { content: null, calls: [{ name: "inspect_entity", arguments: { entity_id: entityId } }] };
   return answer;
 };
 
@@ -243,7 +303,7 @@ export const MOCK_POLICIES: Readonly<Record<MockModel, MockPolicy>> = {
  * first listed entity, so a client never waits on a model that has nothing to do.
  */
 export function unknownScenarioReply(openingText: string): PolicyReply {
-  const listed = /Candidate entities \(id: name\):\s*([^:;\s]+)\s*:/.exec(openingText);
+  const listed = /Candidate entities \([^)]*\):\s*(?:\[\d+\]\s*)?([^:;\s]+?)\s*[:;.]/.exec(openingText);
   const entityId = listed?.[1] ?? "unknown-entity";
   return {
     content: "I do not recognise this scene, so I will guess.",
