@@ -1,7 +1,10 @@
 import { formatIssue } from "@/core/errors";
 import { getScenarioStore } from "@/lib/scenarios/store";
 import { scenarioSummary } from "@/lib/scenarios/summary";
+import { saveScenarioVersion } from "@/lib/scenarios/write";
 import { handle } from "@/app/_lib/http";
+import { mutating, requestAnnotator } from "@/app/_lib/auth";
+import { readSaveBody, saveResponse } from "./_save";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,4 +21,13 @@ export const GET = handle(async () => {
     },
     { headers: { "Cache-Control": "no-cache" } },
   );
+});
+
+/** Creates a scenario (version 1) in the user folder; 409 scenario:duplicate_id when the id is taken. */
+export const POST = mutating(async (request: Request) => {
+  const annotator = await requestAnnotator(request);
+  const body = await readSaveBody(request);
+  if (body instanceof Response) return body;
+  const result = await saveScenarioVersion({ document: body.scenario, baseVersion: null, annotator });
+  return saveResponse(result, true);
 });

@@ -1,0 +1,64 @@
+/**
+ * The HTTP side of a scenario save shared by POST /api/scenarios (create) and PUT /api/scenarios/[id]
+ * (new version): body parsing with zod and the answer for each outcome of saveScenarioVersion.
+ */
+import { z } from "zod";
+import type { SaveScenarioResult } from "@/lib/scenarios/write";
+import { fieldErrorResponse, readJsonBody } from "@/app/_lib/http";
+
+export const saveBodySchema = z.strictObject({
+  /** The edited scenario document (validated by the scenario validator, not here). */
+  scenario: z.record(z.string(), z.unknown()),
+  /** The version the editor started from (PUT only). */
+  baseVersion: z.number().int().min(1).optional(),
+});
+export type SaveBody = z.infer<typeof saveBodySchema>;
+
+/** The parsed body, or a 400 naming the field that is wrong. */
+export async function readSaveBody(request: Request): Promise<SaveBody | Response> {
+  const parsed = saveBodySchema.safeParse(await readJsonBody(request));
+  if (parsed.success) return parsed.data;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) fields[issue.path.join(".") || "body"] ??= issue.message;
+  return fieldErrorResponse(
+    'send { "scenario": { … }, "baseVersion": N } (baseVersion: the version you started editing)',
+    fields,
+  );
+}
+
+/** 200/201 with the saved version, 422 with the validator's lines, 409 with both versions. */
+export function saveResponse(result: SaveScenarioResult, created: boolean): Response {
+  const headers = { "Cache-Control": "no-store" };
+  if (result.kind === "saved") {
+    return Response.json(
+      {
+        scenario: result.scenario,
+        version: result.version,
+        contentHash: result.contentHash,
+        revisionId: result.revisionId,
+      },
+      { status: created ? 201 : 200, headers },
+    );
+  }
+  if (result.kind === "invalid") {
+    const count = result.lines.length;
+    return Response.json(
+      {
+        error: {
+          code: "scenario:invalid",
+          message: `the scenario has ${count} problem${count === 1 ? "" : "s"}: ${result.lines[0] ?? ""}`,
+          issues: result.lines,
+          fields: Object.fromEntries(result.issues.map((i) => [i.path, i.message])),
+        },
+      },
+      { status: 422, headers },
+    );
+  }
+  return Response.json(
+    {
+      error: { code: "conflict", message: result.message },
+      conflict: { latest: result.latest, yours: result.yours, draftId: result.draftId },
+    },
+    { status: 409, headers },
+  );
+}
