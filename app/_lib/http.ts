@@ -90,12 +90,35 @@ export function fieldErrorResponse(message: string, fields: Record<string, strin
 /** The most a JSON request body may hold. */
 const MAX_JSON_BYTES = 256 * 1024;
 
-/** Reads a JSON body; a missing, oversized or malformed body is `input:invalid`. */
+const tooLarge = () =>
+  new MmcbError("input:too_large", `the request body is too large (at most ${MAX_JSON_BYTES / 1024} KiB of JSON)`);
+
+/** The body as text, refusing (without buffering it) a body over `max` bytes. */
+async function readCapped(request: Request, max: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > max) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Reads a JSON body; a missing or malformed body is `input:invalid`, an oversized one `input:too_large`. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new MmcbError("input:invalid", "send the body as application/json");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new MmcbError("input:invalid", "the request body is too large");
+  const text = await readCapped(request, MAX_JSON_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -7,7 +7,7 @@ export const exportParamsSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9._
 /** Parses a JSON request body with zod; every problem becomes one input:invalid sentence. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > 64_000) throw new MmcbError("input:invalid", "the request body is too large");
+  if (length > 64_000) throw new MmcbError("input:too_large", "the request body is too large");
   let json: unknown;
   try {
     json = await request.json();

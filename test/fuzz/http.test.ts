@@ -1,0 +1,229 @@
+// Fuzzed HTTP requests (issue #8): every route handler under app/api (found on disk, so routes added
+// later are covered) is called directly with fuzzed JSON, non-JSON text, wrong content types, huge
+// bodies and odd path parameters. A bad request is always a 4xx JSON `{ error: { code, message } }` —
+// never a 500, never a stack trace, never the submitted value echoed back at length.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { fixtureScenario, tempDir, writeFixtureScenario } from "@/test/fixture";
+import { routeFiles, type RouteFile } from "../security/routes";
+import { fuzzOptions, nastyValue } from "./mutate";
+
+vi.mock("server-only", () => ({}));
+
+type Handler = (request: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+let work: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  work = tempDir("mmcb-fuzz-http-");
+  await writeFixtureScenario(path.join(work, "scenarios"), fixtureScenario("pry-lid"));
+  process.env.MMCB_DATA_DIR = path.join(work, "data");
+  process.env.MMCB_SCENARIOS_DIR = path.join(work, "scenarios");
+  process.env.MMCB_DEMO = "0";
+  delete process.env.MMCB_TOKEN;
+  delete process.env.DATABASE_URL;
+});
+afterAll(() => {
+  process.env = saved;
+  rmSync(work, { recursive: true, force: true });
+});
+
+const routes = routeFiles("pry-lid");
+
+async function handlers(route: RouteFile): Promise<[string, Handler][]> {
+  const mod = (await import(route.file)) as Record<string, unknown>;
+  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]);
+}
+
+interface Body {
+  readonly contentType: string | null;
+  readonly body: string | Uint8Array;
+}
+
+const HUGE = "x".repeat(2 * 1024 * 1024);
+const bodyArb: fc.Arbitrary<Body> = fc.oneof(
+  // JSON of any shape, and JSON shaped like the real requests but with nasty values
+  fc.jsonValue({ maxDepth: 4 }).map((v) => ({ contentType: "application/json", body: JSON.stringify(v) ?? "null" })),
+  fc
+    .dictionary(
+      fc.constantFrom(
+        "solver",
+        "model",
+        "scenarios",
+        "seeds",
+        "runs",
+        "format",
+        "kind",
+        "id",
+        "name",
+        "entities",
+        "file",
+        "__proto__",
+      ),
+      nastyValue,
+    )
+    .map((v) => ({ contentType: "application/json", body: JSON.stringify(v) ?? "{}" })),
+  // not JSON at all, or JSON under the wrong content type
+  fc.string({ unit: "binary", maxLength: 200 }).map((s) => ({ contentType: "application/json", body: s })),
+  fc.constantFrom<Body>(
+    { contentType: "application/json", body: "" },
+    { contentType: "application/json", body: "{" },
+    { contentType: "application/json", body: '{"a":1}garbage' },
+    { contentType: "application/json; charset=utf-16", body: "{}" },
+    { contentType: "text/plain", body: "{}" },
+    { contentType: "application/x-www-form-urlencoded", body: "a=1&b=2" },
+    {
+      contentType: "multipart/form-data; boundary=x",
+      body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+    },
+    { contentType: "multipart/form-data", body: "not multipart" },
+    { contentType: null, body: "{}" },
+    { contentType: "image/png", body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]) },
+    { contentType: "application/json", body: `"${HUGE}"` },
+    { contentType: "application/json", body: `{"a":${"[".repeat(5000)}${"]".repeat(5000)}}` },
+  ),
+);
+
+const paramArb = fc.oneof(
+  fc.constantFrom(
+    "pry-lid",
+    "coin",
+    "edge",
+    "..",
+    "%2e%2e",
+    "..%2f..%2fetc",
+    "/etc/passwd",
+    "a/../../b",
+    "%00",
+    "PRY-LID",
+    "",
+    "x".repeat(400),
+  ),
+  fc.string({ maxLength: 30 }),
+);
+
+function paramsFor(route: RouteFile, values: string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  Object.entries(route.params).forEach(([key, example], i) => {
+    const v = values[i % values.length] ?? "x";
+    out[key] = Array.isArray(example) ? v.split("/") : v;
+  });
+  return out;
+}
+
+async function expectClientError(res: Response, what: string): Promise<void> {
+  expect(res.status, what).toBeLessThan(500);
+  if (res.status < 400) return; // a request that happened to be valid
+  expect(res.headers.get("content-type"), what).toMatch(/application\/json/);
+  const text = await res.text();
+  expect(text, what).not.toMatch(/\n\s+at |\.ts:\d+:\d+|node_modules/);
+  expect(text.length, what).toBeLessThan(4000);
+  const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } };
+  expect(typeof body.error?.code, what).toBe("string");
+  expect(typeof body.error?.message, what).toBe("string");
+  expect((body.error!.message as string).length, what).toBeGreaterThan(0);
+}
+
+let quietError: ReturnType<typeof vi.spyOn>;
+beforeAll(() => {
+  quietError = vi.spyOn(console, "error").mockImplementation(() => {});
+});
+afterAll(() => quietError.mockRestore());
+
+describe("route handlers under fuzzed requests", () => {
+  it("finds the routes", () => {
+    expect(routes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(routes.map((r) => [r.relative, r] as const))(
+    "%s: bodies never cause a 5xx",
+    async (_name, route) => {
+      const list = await handlers(route);
+      expect(list.length).toBeGreaterThan(0);
+      for (const [method, handler] of list) {
+        if (method === "GET") continue;
+        await fc.assert(
+          fc.asyncProperty(bodyArb, async ({ contentType, body }) => {
+            const headers: Record<string, string> = { "x-mmcb-annotator": "fuzz" };
+            if (contentType) headers["content-type"] = contentType;
+            const request = new Request(`http://127.0.0.1${route.url}`, { method, headers, body: body as BodyInit });
+            const res = await handler(request, { params: Promise.resolve(route.params) });
+            await expectClientError(res, `${method} ${route.url} ${contentType} ${String(body).slice(0, 80)}`);
+          }),
+          fuzzOptions(40),
+        );
+      }
+    },
+    120_000,
+  );
+
+  it.each(routes.filter((r) => Object.keys(r.params).length > 0).map((r) => [r.relative, r] as const))(
+    "%s: odd path parameters are a 4xx",
+    async (_name, route) => {
+      for (const [method, handler] of await handlers(route)) {
+        await fc.assert(
+          fc.asyncProperty(fc.array(paramArb, { minLength: 1, maxLength: 4 }), async (values) => {
+            const params = paramsFor(route, values);
+            const init: RequestInit = {
+              method,
+              headers: { "content-type": "application/json", "x-mmcb-annotator": "fuzz" },
+            };
+            if (method !== "GET" && method !== "DELETE") init.body = "{}";
+            const res = await handler(new Request(`http://127.0.0.1${route.url}`, init), {
+              params: Promise.resolve(params),
+            });
+            await expectClientError(res, `${method} ${route.relative} ${JSON.stringify(params).slice(0, 120)}`);
+          }),
+          fuzzOptions(25),
+        );
+      }
+    },
+    120_000,
+  );
+
+  it("an oversized JSON body is a 413 input:too_large, declared or streamed without a length", async () => {
+    const route = routes.find((r) => r.relative === "app/api/runs/route.ts")!;
+    const [, post] = (await handlers(route)).find(([m]) => m === "POST")!;
+    const big = new TextEncoder().encode(JSON.stringify({ pad: HUGE }));
+    const declared = new Request("http://127.0.0.1/api/runs", {
+      method: "POST",
+      headers: { "content-type": "application/json", "content-length": String(big.byteLength) },
+      body: big,
+    });
+    const streamed = new Request("http://127.0.0.1/api/runs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 64; i++) controller.enqueue(big.subarray(i * 32768, (i + 1) * 32768));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    for (const request of [declared, streamed]) {
+      const res = await post(request, { params: Promise.resolve({}) });
+      expect(res.status).toBe(413);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("input:too_large");
+    }
+  });
+
+  it("a bad annotator header is a 400 with a sentence, not a crash", async () => {
+    const route = routes.find((r) => r.relative === "app/api/runs/route.ts")!;
+    const [, post] = (await handlers(route)).find(([m]) => m === "POST")!;
+    for (const name of ["%E0%A4%A", "", "x".repeat(500)]) {
+      const res = await post(
+        new Request("http://127.0.0.1/api/runs", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-mmcb-annotator": name },
+          body: "{}",
+        }),
+        { params: Promise.resolve({}) },
+      );
+      await expectClientError(res, name);
+    }
+  });
+});
