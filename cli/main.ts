@@ -11,6 +11,9 @@ import { registerMockServerCommand } from "./commands/mock-server";
 import { registerRunsCommands } from "./commands/runs";
 import { registerScenarioCommands } from "./commands/scenarios";
 import { registerScoreCommand } from "./commands/score";
+import { registerWorkerCommand } from "./commands/worker";
+import { dataDir } from "@/lib/config";
+import { describeStorageFailure } from "@/lib/fs-errors";
 import { APP_VERSION } from "@/lib/version";
 
 function buildProgram(): Command {
@@ -27,13 +30,16 @@ function buildProgram(): Command {
   registerExportCommand(program);
   registerImportCommand(program);
   registerMockServerCommand(program);
+  registerWorkerCommand(program);
   return program;
 }
 
 function reportAndExit(error: unknown): never {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   if (process.env.MMCB_DEBUG && error instanceof Error) console.error(error.stack);
+  const storage = describeStorageFailure(error, `the data folder ${dataDir()}`);
   if (error instanceof MmcbError) console.error(`mmcb: ${error.message} [${error.code}]`);
+  else if (storage) console.error(`mmcb: ${storage} [io:failed]`);
   else console.error(`mmcb: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }

@@ -3,7 +3,8 @@
  * start) and index the scenario store. Invalid scenarios are reported and skipped, never fatal.
  */
 import { formatIssue, MmcbError } from "@/core/errors";
-import { databaseUrl, defaultScenariosDir } from "@/lib/config";
+import { databaseUrl, dataDir, defaultScenariosDir } from "@/lib/config";
+import { describeStorageFailure } from "@/lib/fs-errors";
 import { closeDb, getDb } from "@/lib/db/client";
 import { listRuns } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
@@ -82,12 +83,15 @@ function reportDemo(
 }
 
 main().catch((error: unknown) => {
+  const storage = describeStorageFailure(error, `the data folder ${dataDir()}`);
   const message =
     error instanceof MmcbError
       ? `${error.message} [${error.code}]`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+      : storage
+        ? `${storage} [io:failed]`
+        : error instanceof Error
+          ? error.message
+          : String(error);
   console.error(`mmcb: could not prepare the data folder: ${message}`);
   process.exit(1);
 });

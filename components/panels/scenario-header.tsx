@@ -30,6 +30,14 @@ export function ScenarioHeader({ scenario }: { scenario: Scenario }) {
           >
             {scenario.source.kind}
           </span>
+          <Link
+            href={`/scenarios/${encodeURIComponent(scenario.id)}/edit`}
+            className="button button--small"
+            data-testid="edit-link"
+            title="Edit regions, attributes and answers (saves a new version)"
+          >
+            Edit
+          </Link>
         </div>
       </div>
       <div className="brief card">

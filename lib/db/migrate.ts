@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node
 import path from "node:path";
 import Database from "better-sqlite3";
 import { MmcbError } from "@/core/errors";
+import { storageError } from "@/lib/fs-errors";
 
 export interface MigrationReport {
   readonly applied: string[];
@@ -35,20 +36,31 @@ export function sqlitePath(url: string, baseDir: string): string {
 
 /** Applies every pending migration in `migrationsDir` to the SQLite file `dbFile` (created if missing). */
 export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationReport {
-  mkdirSync(path.dirname(dbFile), { recursive: true });
+  const folder = path.dirname(dbFile);
+  const place = `the database folder ${folder}`;
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw storageError(error, place) ?? error;
+  }
   let db: Database.Database;
   try {
     db = new Database(dbFile);
   } catch (error) {
-    throw new MmcbError("db:failed", `cannot open the database ${dbFile}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw (
+      storageError(error, place) ??
+      new MmcbError("db:failed", `cannot open the database ${dbFile}: ${(error as Error).message}`, { cause: error })
+    );
   }
   try {
-    db.pragma("busy_timeout = 10000");
-    db.pragma("journal_mode = WAL");
-    db.pragma("foreign_keys = ON");
-    db.exec(BOOKKEEPING);
+    try {
+      db.pragma("busy_timeout = 10000");
+      db.pragma("journal_mode = WAL");
+      db.pragma("foreign_keys = ON");
+      db.exec(BOOKKEEPING);
+    } catch (error) {
+      throw storageError(error, place) ?? error;
+    }
     const names = existsSync(migrationsDir)
       ? readdirSync(migrationsDir)
           .filter((d) => statSync(path.join(migrationsDir, d)).isDirectory())
@@ -88,6 +100,8 @@ export function migrateSqlite(dbFile: string, migrationsDir: string): MigrationR
       try {
         if (apply.immediate()) applied.push(name);
       } catch (error) {
+        const storage = storageError(error, place);
+        if (storage) throw storage;
         throw new MmcbError("db:failed", `migration ${name} failed and was rolled back: ${(error as Error).message}`, {
           cause: error,
         });
