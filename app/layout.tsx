@@ -6,6 +6,7 @@ import { NavLink } from "@/components/ui/nav-link";
 import "./globals.css";
 import "./runs.css";
 import "./annotator.css";
+import "./editor.css";
 
 export const metadata: Metadata = {
   title: { default: "mmcb", template: "%s · mmcb" },

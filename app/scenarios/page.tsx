@@ -63,6 +63,9 @@ export default async function ScenariosPage({
               ? plural(all.length, "scenario")
               : `${shown.length} of ${plural(all.length, "scenario")}`}
           </p>
+          <Link href="/scenarios/new" className="button" data-testid="gallery-new-scenario">
+            New scenario
+          </Link>
           <Link href={NEW_RUN_URL} className="button" data-testid="gallery-new-run">
             Evaluate a solver
           </Link>

@@ -37,6 +37,8 @@ export interface SaveScenarioInput {
   readonly baseVersion: number | null;
   /** Who saves (stored with the revision). */
   readonly annotator: { readonly id: string; readonly name: string } | null;
+  /** When creating: the scenario whose images a copy may reuse ("save as a copy"). */
+  readonly copyOf?: string;
 }
 
 export type SaveScenarioResult =
@@ -213,7 +215,8 @@ async function saveLocked(id: string, input: SaveScenarioInput): Promise<SaveSce
   const structural = validateScenarioDocument(document, { file, folderName: id });
   if (!structural.document) return invalid(structural.issues);
   const names = referencedImages(structural.document);
-  const sources = await imageSources(names, targetDir, current?.dir ?? null);
+  const copied = input.baseVersion === null && input.copyOf ? await currentScenario(input.copyOf) : null;
+  const sources = await imageSources(names, targetDir, current?.dir ?? copied?.dir ?? null);
   const probes = new Map<string, ImageProbe>();
   for (const [name, source] of sources) probes.set(name, source ? await probeFile(source) : { status: "missing" });
   const full = validateScenarioDocument(document, {

@@ -11,6 +11,11 @@ export const saveBodySchema = z.strictObject({
   scenario: z.record(z.string(), z.unknown()),
   /** The version the editor started from (PUT only). */
   baseVersion: z.number().int().min(1).optional(),
+  /** POST only: the scenario whose images a copy reuses ("save as a copy"). */
+  copyOf: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
 });
 export type SaveBody = z.infer<typeof saveBodySchema>;
 

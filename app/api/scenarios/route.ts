@@ -28,6 +28,11 @@ export const POST = mutating(async (request: Request) => {
   const annotator = await requestAnnotator(request);
   const body = await readSaveBody(request);
   if (body instanceof Response) return body;
-  const result = await saveScenarioVersion({ document: body.scenario, baseVersion: null, annotator });
+  const result = await saveScenarioVersion({
+    document: body.scenario,
+    baseVersion: null,
+    annotator,
+    ...(body.copyOf ? { copyOf: body.copyOf } : {}),
+  });
   return saveResponse(result, true);
 });

@@ -1,0 +1,58 @@
+/**
+ * The editor's calls to the server (browser side): upload a photo, create a scenario, save a new
+ * version. Failures arrive as ApiError with the server's sentence; a 409 conflict carries both versions.
+ */
+import type { Scenario } from "@/core/scenario/schema";
+import { ApiError, apiSend, apiUpload } from "@/lib/client/identity";
+
+export interface UploadedPhoto {
+  readonly name: string;
+  /** The name the scenario document uses (`images/<uuid>.<ext>`). */
+  readonly file: string;
+  readonly width: number;
+  readonly height: number;
+  readonly url: string;
+}
+
+export interface SavedScenario {
+  readonly scenario: Scenario;
+  readonly version: number;
+  readonly contentHash: string;
+}
+
+export interface ConflictBody {
+  readonly latest: { readonly scenario: Scenario; readonly version: number; readonly contentHash: string };
+  readonly yours: unknown;
+  readonly draftId: number;
+}
+
+export async function uploadPhoto(file: File): Promise<UploadedPhoto> {
+  const form = new FormData();
+  form.set("file", file);
+  const body = await apiUpload<{ upload: UploadedPhoto }>("/api/scenarios/uploads", form);
+  return body.upload;
+}
+
+/** Creates a scenario (version 1). */
+export function createScenario(scenario: Scenario, copyOf?: string): Promise<SavedScenario> {
+  return apiSend<SavedScenario>("/api/scenarios", "POST", { scenario, ...(copyOf ? { copyOf } : {}) });
+}
+
+/** Saves a new version on top of `baseVersion`. */
+export function saveScenario(scenario: Scenario, baseVersion: number): Promise<SavedScenario> {
+  return apiSend<SavedScenario>(`/api/scenarios/${encodeURIComponent(scenario.id)}`, "PUT", { scenario, baseVersion });
+}
+
+/** The conflict details of a 409 answer, else null. */
+export function conflictOf(error: unknown): ConflictBody | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.code !== "conflict") return null;
+  const body = error.body as { conflict?: ConflictBody } | null;
+  return body?.conflict ?? null;
+}
+
+/** The validator's lines of a 422 answer, else null. */
+export function issuesOf(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || error.code !== "scenario:invalid") return null;
+  const body = error.body as { error?: { issues?: string[] } } | null;
+  return body?.error?.issues ?? [error.message];
+}
