@@ -1,4 +1,5 @@
 /** `mmcb eval --solver openai|random|lexical|oracle …`: run a solver over scenarios × seeds and store the run. */
+import path from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
@@ -9,8 +10,9 @@ import { defaultScenariosDir } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getRun } from "@/lib/db/runs";
 import { runBaselineEval } from "@/lib/eval/baselines";
+import { enqueueRun, requirePostgresUrl, runProgress, type DistributedRequest } from "@/lib/eval/distributed";
 import { runModelEval } from "@/lib/eval/model";
-import type { EvalResult } from "@/lib/eval/run";
+import { newRunId, runScoreDocument, type EvalResult } from "@/lib/eval/run";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { formatAggregate } from "../format";
 import { evalProgressBar } from "../progress";
@@ -54,6 +56,8 @@ const optionsSchema = z.object({
   priceCompletion: num("--price-completion").min(0).optional(),
   costCap: num("--cost-cap").min(0).optional(),
   cache: z.boolean(),
+  distributed: z.boolean().optional(),
+  wait: z.boolean().optional(),
 });
 
 export function registerEvalCommand(program: Command): void {
@@ -91,6 +95,11 @@ export function registerEvalCommand(program: Command): void {
     .option("--run-id <id>", "run id (default: generated)")
     .option("--resume", "continue the run given by --run-id without redoing finished episodes")
     .option("--json", "print the score document (SPEC §8) with runId on stdout")
+    .option(
+      "--distributed",
+      "queue the episodes in PostgreSQL (DATABASE_URL) for `mmcb worker` processes instead of playing them here; --concurrency then limits episodes in flight at the endpoint across all workers",
+    )
+    .option("--wait", "with --distributed: follow the run until every episode is finished, then print its scores")
     .action(async (raw: Record<string, unknown>) => {
       const parsed = optionsSchema.safeParse(raw);
       if (!parsed.success)
@@ -103,6 +112,15 @@ export function registerEvalCommand(program: Command): void {
         );
       if (opts.solver === "openai" && (!opts.model || !opts.baseUrl))
         throw new MmcbError("input:invalid", "--solver openai needs --model and --base-url");
+      if (opts.wait && !opts.distributed) throw new MmcbError("input:invalid", "--wait goes with --distributed");
+      if (opts.distributed) {
+        requirePostgresUrl("--distributed");
+        if (opts.costCap !== undefined)
+          throw new MmcbError(
+            "input:invalid",
+            "--cost-cap is not supported with --distributed (workers do not share a budget)",
+          );
+      }
 
       const store = await loadScenarioStore(opts.scenarios);
       for (const issue of store.issues) console.error(`skipped: ${formatIssue(issue)}`);
@@ -119,6 +137,24 @@ export function registerEvalCommand(program: Command): void {
       }
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
       const seeds = parseSeedList(opts.seeds);
+      const settings = () => ({
+        baseUrl: opts.baseUrl!,
+        model: opts.model!,
+        apiKeyEnv: opts.apiKeyEnv,
+        temperature: opts.temperature ?? null,
+        topP: opts.topP ?? null,
+        seed: opts.sampleSeed ?? null,
+        maxTokens: opts.maxTokens ?? null,
+        timeoutMs: opts.timeout * 1000,
+        systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
+        imageHistory: opts.imageHistory,
+        reasoningHistory: opts.reasoningHistory,
+        maxImageSide: opts.maxImageSide,
+      });
+      const prices =
+        opts.pricePrompt !== undefined || opts.priceCompletion !== undefined
+          ? { prompt: opts.pricePrompt ?? 0, completion: opts.priceCompletion ?? 0 }
+          : undefined;
 
       try {
         if (opts.runId) {
@@ -130,6 +166,67 @@ export function registerEvalCommand(program: Command): void {
             );
           if (!existing && opts.resume)
             throw new MmcbError("input:invalid", `there is no run "${opts.runId}" to resume`);
+        }
+        if (opts.distributed) {
+          // the same options the single-process path passes below, stored for the workers
+          const runId = opts.runId ?? newRunId(opts.solver === "openai" ? opts.model! : opts.solver);
+          const base = { seeds, maxTurns: opts.maxTurns, observation: opts.observation, runId };
+          const where = {
+            scenariosDir: path.resolve(opts.scenarios),
+            scenarioIds: scenarios.map((s) => s.scenario.id),
+          };
+          const request: DistributedRequest =
+            opts.solver === "openai"
+              ? {
+                  ...where,
+                  solver: "openai",
+                  options: {
+                    ...base,
+                    settings: settings(),
+                    entityLabels: opts.entityLabels,
+                    useCache: opts.cache,
+                    ...(prices ? { prices } : {}),
+                  },
+                }
+              : { ...where, solver: "baseline", options: { ...base, solver: opts.solver } };
+          const q = await enqueueRun(request, scenarios, opts.concurrency);
+          console.error(
+            `run ${q.runId}${q.resumed ? " (resumed)" : ""}: queued ${q.queued} of ${q.total} episodes` +
+              (q.alreadyDone ? `, ${q.alreadyDone} already done` : "") +
+              (q.alreadyQueued ? `, ${q.alreadyQueued} already in the queue` : "") +
+              (opts.solver === "openai" ? `; at most ${opts.concurrency} in flight at ${opts.baseUrl}` : ""),
+          );
+          if (!opts.wait) {
+            console.error("start workers with `mmcb worker` (same DATABASE_URL); follow the run with `mmcb runs list`");
+            if (opts.json) console.log(JSON.stringify({ runId: q.runId, queued: q.queued, total: q.total }));
+            return;
+          }
+          const bar = evalProgressBar(process.stderr.isTTY === true && !opts.json, q.total);
+          try {
+            for (;;) {
+              const p = await runProgress(q.runId);
+              bar.update({
+                done: p.done + p.failed,
+                total: q.total,
+                reused: 0,
+                failed: p.failed,
+                costUsd: 0,
+                promptTokens: 0,
+                completionTokens: 0,
+              });
+              if (p.status !== "running" && p.status !== "pending") break;
+              await new Promise((r) => setTimeout(r, 1000));
+            }
+          } finally {
+            bar.stop();
+          }
+          const document = await runScoreDocument(q.runId, new Map(scenarios.map((l) => [l.scenario.id, l.scenario])));
+          if (opts.json) console.log(JSON.stringify({ runId: q.runId, ...document }, null, 2));
+          else
+            console.log(
+              `run ${q.runId}: ${document.episodes.length} episodes\n\n${formatAggregate(document.aggregate)}`,
+            );
+          return;
         }
         const bar = evalProgressBar(process.stderr.isTTY === true && !opts.json, scenarios.length * seeds.length);
         let retries = 0;
@@ -146,26 +243,11 @@ export function registerEvalCommand(program: Command): void {
           if (opts.solver === "openai") {
             result = await runModelEval({
               ...common,
-              settings: {
-                baseUrl: opts.baseUrl!,
-                model: opts.model!,
-                apiKeyEnv: opts.apiKeyEnv,
-                temperature: opts.temperature ?? null,
-                topP: opts.topP ?? null,
-                seed: opts.sampleSeed ?? null,
-                maxTokens: opts.maxTokens ?? null,
-                timeoutMs: opts.timeout * 1000,
-                systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
-                imageHistory: opts.imageHistory,
-                reasoningHistory: opts.reasoningHistory,
-                maxImageSide: opts.maxImageSide,
-              },
+              settings: settings(),
               entityLabels: opts.entityLabels,
               concurrency: opts.concurrency,
               useCache: opts.cache,
-              ...(opts.pricePrompt !== undefined || opts.priceCompletion !== undefined
-                ? { prices: { prompt: opts.pricePrompt ?? 0, completion: opts.priceCompletion ?? 0 } }
-                : {}),
+              ...(prices ? { prices } : {}),
               ...(opts.costCap !== undefined ? { costCapUsd: opts.costCap } : {}),
               onRetry: () => void retries++,
             });

@@ -5,7 +5,9 @@
  * start (their partial steps are discarded in one transaction). A cost cap stops new episodes once
  * reached. Failures of one episode (a solver error after retries) are recorded and the run goes on.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { runEpisode, type EngineConfig } from "@/core/engine";
+import { MmcbError } from "@/core/errors";
 import type { RunConfig } from "@/core/run";
 import { scoreDocument, scoreEpisode, type ScoreDocument } from "@/core/scoring";
 import type { Scenario } from "@/core/scenario";
@@ -63,7 +65,20 @@ export interface EvalResult {
   readonly document: ScoreDocument;
 }
 
+/**
+ * A distributed worker (lib/eval/distributed.ts) calls the same eval entry points as the CLI inside this
+ * scope: runEval then plays only the one (scenario, seed) episode of the run and leaves the run's status
+ * to the queue. `signal` aborts the episode (without recording it) when the worker lost its lease.
+ */
+export type EpisodeScope =
+  | { readonly mode: "episode"; readonly scenarioId: string; readonly seed: number; readonly signal?: AbortSignal }
+  /** Index the scenarios and create (or resume) the run, play nothing: how a distributed run is registered. */
+  | { readonly mode: "register" };
+export const episodeScope = new AsyncLocalStorage<EpisodeScope>();
+
 export async function runEval(options: EvalOptions): Promise<EvalResult> {
+  const scope = episodeScope.getStore();
+  const lost = () => new MmcbError("conflict", "this worker lost its lease on the episode; another worker retries it");
   const db = getDb();
   await indexScenarios(db, options.scenarios);
   const hash = configHash(options.config);
@@ -73,7 +88,16 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     config: options.config,
     configHash: hash,
   });
-  const jobs = options.scenarios.flatMap((loaded) => options.seeds.map((seed) => ({ loaded, seed })));
+  const jobs = options.scenarios
+    .flatMap((loaded) => options.seeds.map((seed) => ({ loaded, seed })))
+    .filter(
+      (j) => !scope || (scope.mode === "episode" && j.loaded.scenario.id === scope.scenarioId && j.seed === scope.seed),
+    );
+  if (scope?.mode === "episode" && jobs.length !== 1)
+    throw new MmcbError(
+      "input:invalid",
+      `run "${options.runId}" has no episode ${scope.scenarioId} × seed ${scope.seed}`,
+    );
   const progress = {
     done: 0,
     total: jobs.length,
@@ -117,10 +141,12 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       solver: options.makeSolver(loaded, seed, usage),
       config: { runId: options.runId, configHash: hash },
       onTurn: async (steps) => {
+        if (scope?.mode === "episode" && scope.signal?.aborted) throw lost();
         await appendSteps(db, episodeId, written, steps);
         written += steps.length;
       },
     });
+    if (scope?.mode === "episode" && scope.signal?.aborted) throw lost();
     const { metrics } = scoreEpisode(scenario, trace);
     await finishEpisode(db, episodeId, {
       endReason: trace.endReason,
@@ -147,6 +173,11 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
+  if (scope) {
+    if (jobs.length) await worker();
+    const one = { runId: options.runId, resumed, reused: progress.reused, failed: progress.failed };
+    return { ...one, costUsd: progress.costUsd, stoppedByCostCap: false, document: scoreDocument(new Map(), []) };
+  }
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
     await setRunStatus(
