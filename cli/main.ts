@@ -12,7 +12,6 @@ import { registerRunsCommands } from "./commands/runs";
 import { registerScenarioCommands } from "./commands/scenarios";
 import { registerScoreCommand } from "./commands/score";
 import { registerWorkerCommand } from "./commands/worker";
-import { registerWorkerCommand } from "./commands/worker";
 import { dataDir } from "@/lib/config";
 import { describeStorageFailure } from "@/lib/fs-errors";
 import { APP_VERSION } from "@/lib/version";
@@ -31,7 +30,6 @@ function buildProgram(): Command {
   registerExportCommand(program);
   registerImportCommand(program);
   registerMockServerCommand(program);
-  registerWorkerCommand(program);
   registerWorkerCommand(program);
   return program;
 }
