@@ -3,6 +3,7 @@
  * core/scenario. A broken scenario never throws: it comes back as issues and is skipped by callers.
  */
 import { createHash } from "node:crypto";
+import { realpathSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
@@ -59,6 +60,17 @@ export function resolveInside(dir: string, file: string): string {
   if (resolved !== dir && !resolved.startsWith(dir + path.sep)) {
     throw new MmcbError("input:invalid", `"${file}" is outside the scenario folder`);
   }
+  // A symbolic link (the file or a folder on the way) must not lead out of the scenario folder either.
+  let real: string;
+  try {
+    real = realpathSync(resolved);
+  } catch {
+    return resolved; // missing: the caller reports it
+  }
+  const realDir = realpathSync(dir);
+  if (real !== realDir && !real.startsWith(realDir + path.sep)) {
+    throw new MmcbError("input:invalid", `"${file}" is a link to a file outside the scenario folder`);
+  }
   return resolved;
 }
 
@@ -85,7 +97,13 @@ export async function loadScenarioDir(
   const probes = new Map<string, ImageProbe>();
   await Promise.all(
     names.map(async (name) => {
-      const absolute = resolveInside(dir, name);
+      let absolute: string;
+      try {
+        absolute = resolveInside(dir, name);
+      } catch (error) {
+        probes.set(name, { status: "unreadable", reason: (error as Error).message });
+        return;
+      }
       probes.set(name, await probeImage(absolute));
     }),
   );
