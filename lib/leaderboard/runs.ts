@@ -6,7 +6,7 @@ import "server-only";
 import { summarize, type MetricSummary, type ScoredEpisode } from "@/core/scoring";
 import { getDb } from "@/lib/db/client";
 import { listRunSummaries, runEpisodeRows } from "@/lib/db/run-queries";
-import type { RunRecord } from "@/lib/db/runs";
+import { runAnnotatorCount, type RunRecord } from "@/lib/db/runs";
 import { comparableHash } from "@/lib/run/hash";
 
 /** The metrics a leaderboard row shows. */
@@ -79,16 +79,35 @@ async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
       summarize(scored.map((e) => (typeof e.metrics[m] === "boolean" ? Number(e.metrics[m]) : e.metrics[m]))),
     ]),
   ) as LeaderboardRun["metrics"];
+  const human = run.solverKind === "human" ? await humanBaseline(run.id, scored) : null;
   return {
     id: run.id,
     name: run.name,
     solverKind: run.solverKind,
-    solver: run.config.solver.model ?? run.solverName,
+    solver: human?.label ?? run.config.solver.model ?? run.solverName,
     comparableHash: comparableHash(run.config),
-    scenarioCount: run.config.scenarios.length,
-    seedCount: run.config.seeds.length,
+    scenarioCount: human?.scenarioCount ?? run.config.scenarios.length,
+    seedCount: human?.seedCount ?? run.config.seeds.length,
     episodes: scored.length,
     metrics,
+  };
+}
+
+/**
+ * A human-play run collects episodes as people play (its configuration lists no scenarios or seeds): it is
+ * labelled by how many annotators played, and sized by what was played (plays per scenario as "seeds").
+ */
+async function humanBaseline(
+  runId: string,
+  scored: readonly ScoredEpisode[],
+): Promise<{ label: string; scenarioCount: number; seedCount: number }> {
+  const annotators = await runAnnotatorCount(getDb(), runId);
+  const plays = new Map<string, number>();
+  for (const e of scored) plays.set(e.scenarioId, (plays.get(e.scenarioId) ?? 0) + 1);
+  return {
+    label: `Human (${annotators} annotator${annotators === 1 ? "" : "s"})`,
+    scenarioCount: plays.size,
+    seedCount: Math.max(0, ...plays.values()),
   };
 }
 
@@ -97,7 +116,8 @@ async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
  * whose hash starts with `group` when given, else the one with the most runs (then the most episodes).
  */
 export async function loadLeaderboard(group?: string): Promise<LeaderboardData> {
-  const finished = (await listRunSummaries(getDb())).filter((r) => r.status === "done");
+  // human-play runs stay open while people play; their scored episodes count as they come
+  const finished = (await listRunSummaries(getDb())).filter((r) => r.status === "done" || r.solverKind === "human");
   const runs = (await Promise.all(finished.map(leaderboardRun))).filter((r): r is LeaderboardRun => r !== null);
   const byHash = new Map<string, LeaderboardRun[]>();
   for (const r of runs) byHash.set(r.comparableHash, [...(byHash.get(r.comparableHash) ?? []), r]);

@@ -319,3 +319,29 @@ describe("with MMCB_TOKEN set", () => {
     expect((await get(ep.episode.id)).res.status).toBe(200);
   });
 });
+
+describe("leaderboard", () => {
+  it("lists human-play runs as a human baseline, labelled by how many annotators played", async () => {
+    const grace = { "x-mmcb-annotator": "Grace" };
+    const short = await create({ scenarioId: "pry-lid", maxTurns: 3 }, grace);
+    for (let i = 0; i < 3; i++) await step(short.body.episode.id, { tool: "view_scene" }, grace);
+    const main = await create({ scenarioId: "pry-lid" }, grace);
+    const answer = { entity_id: "spoon", part_id: "bowl", affordance: "scoop", attributes_used: [], how_to_use: "x" };
+    await step(main.body.episode.id, { tool: "submit_answer", args: answer }, grace);
+
+    const { loadLeaderboard } = await import("@/lib/leaderboard/runs");
+    const runs = (await loadLeaderboard()).groups.flatMap((g) => g.runs);
+    const shortRow = runs.find((r) => r.id === short.body.episode.runId);
+    expect(shortRow).toMatchObject({
+      solverKind: "human",
+      solver: "Human (1 annotator)",
+      episodes: 1,
+      scenarioCount: 1,
+    });
+    // the default setting's run: Ada's scored episode from above and Grace's
+    const mainRow = runs.find((r) => r.id === main.body.episode.runId);
+    expect(mainRow?.solver).toBe("Human (2 annotators)");
+    expect(mainRow?.episodes).toBe(2);
+    expect(mainRow?.metrics.gold_correct.mean).toBe(0.5);
+  });
+});
