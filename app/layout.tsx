@@ -6,6 +6,7 @@ import { NavLink } from "@/components/ui/nav-link";
 import "./globals.css";
 import "./runs.css";
 import "./annotator.css";
+import "./review.css";
 import "./editor.css";
 
 export const metadata: Metadata = {
@@ -31,6 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <NavLink href="/runs">Runs</NavLink>
               <NavLink href="/leaderboard">Leaderboard</NavLink>
               <NavLink href="/compare">Compare</NavLink>
+              <NavLink href="/review">Review</NavLink>
               <NavLink href="/exports">Export</NavLink>
             </nav>
             <IdentityBadge />

@@ -1,5 +1,6 @@
 import type { ClaimClass, ClaimRecord } from "@/core/scoring";
 import { humanize } from "@/components/ui/format";
+import { ReviewableClaims } from "./claim-review";
 
 export const CLAIM_HELP: Record<ClaimClass, string> = {
   grounded: "Grounded: annotated, and the value matches",
@@ -28,14 +29,15 @@ export function ClaimChip({
   );
 }
 
+/** A step's claims; inside a replay's <ClaimReviewProvider> each gets reviewer controls. */
 export function ClaimList({ claims }: { claims: readonly ClaimRecord[] }) {
   if (claims.length === 0) return <p className="muted claim-none">No attribute claims.</p>;
   return (
-    <div className="claims" data-testid="claims">
+    <ReviewableClaims stepIndexes={claims.map((c) => c.stepIndex)}>
       {claims.map((c, i) => (
         <ClaimChip key={`${c.name}:${c.value}:${i}`} claim={c} />
       ))}
-    </div>
+    </ReviewableClaims>
   );
 }
 

@@ -5,6 +5,7 @@
  * what was explored so far. The current step is mirrored in the URL (`?step=N`, 1-based) so a position
  * can be shared, and exposed read-only to end-to-end tests.
  */
+import { useParams } from "next/navigation";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import type { TraceStep } from "@/core/engine";
@@ -19,7 +20,9 @@ import { CanvasToolbar } from "@/components/canvas/canvas-toolbar";
 import { SceneCanvas } from "@/components/canvas/scene-canvas";
 import { useSceneShortcuts } from "@/components/canvas/use-scene-shortcuts";
 import { answerRoles } from "@/components/panels/answer-roles";
+import { FlagScenarioButton } from "@/components/review/flag-scenario";
 import { ClaimLegend } from "./claim-chip";
+import { ClaimReviewProvider } from "./claim-review";
 import { StepList, type ReplayImageUrls } from "./step-list";
 
 export interface EpisodeReplayProps {
@@ -37,11 +40,26 @@ export interface EpisodeReplayProps {
 }
 
 export function EpisodeReplay(props: EpisodeReplayProps) {
+  const episodeId = useEpisodeIdParam();
   return (
     <SceneStoreProvider scene={{ width: props.scenario.scene.width, height: props.scenario.scene.height }}>
-      <Replay {...props} />
+      <ClaimReviewProvider episodeId={episodeId}>
+        <Replay {...props} episodeId={episodeId} />
+      </ClaimReviewProvider>
     </SceneStoreProvider>
   );
+}
+
+/** The episode id from the route (`/runs/[id]/episodes/[episodeId]`), decoded; null elsewhere. */
+function useEpisodeIdParam(): string | null {
+  const params = useParams<{ episodeId?: string }>();
+  const raw = params?.episodeId;
+  if (typeof raw !== "string") return null;
+  try {
+    return raw.includes("%") ? decodeURIComponent(raw) : raw;
+  } catch {
+    return raw;
+  }
 }
 
 function typingInto(target: EventTarget | null): boolean {
@@ -49,7 +67,16 @@ function typingInto(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-function Replay({ scenario, urls, steps, frames, claims, initialStep, children }: EpisodeReplayProps) {
+function Replay({
+  scenario,
+  urls,
+  steps,
+  frames,
+  claims,
+  initialStep,
+  children,
+  episodeId,
+}: EpisodeReplayProps & { episodeId: string | null }) {
   const [store] = useState(() => createReplayStore(steps.length, initialStep));
   const index = useStore(store, (s) => s.index);
   const frame = index >= 0 ? frames[index] : undefined;
@@ -205,6 +232,19 @@ function Replay({ scenario, urls, steps, frames, claims, initialStep, children }
           </h2>
           <ClaimLegend />
         </div>
+        {episodeId && (
+          <div className="replay__review" data-testid="replay-review">
+            <p className="replay__review-hint muted">
+              Review: <kbd>j</kbd> <kbd>k</kbd> move between claims · <kbd>g</kbd> grounded · <kbd>h</kbd> hallucinated
+            </p>
+            <FlagScenarioButton
+              scenarioId={scenario.id}
+              scenarioVersion={scenario.version}
+              episodeId={episodeId}
+              shortcut
+            />
+          </div>
+        )}
         <div className="replay__steps">
           {steps.length ? (
             <StepList

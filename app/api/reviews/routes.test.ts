@@ -212,7 +212,7 @@ describe("blind pairs", () => {
         body: { key: bobKey, verdict: sameOrientation ? "left" : "right" },
       }),
     );
-    const agreement = (await json(await r.agreement.GET(req("/api/pairs/agreement")))).agreement;
+    const agreement = (await json(await r.agreement.GET())).agreement;
     expect(agreement.raters).toBe(2);
     expect(agreement.sharedPairs).toBe(1);
     expect(agreement.kappas[0]).toMatchObject({ n: 1, observed: 1 });

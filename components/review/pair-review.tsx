@@ -1,0 +1,291 @@
+"use client";
+/**
+ * Blind pairwise review: two episodes on the same scenario side by side, solvers hidden and their
+ * self-identifying text masked, each claim coloured by how it grounds. Verdict keys: 1 / ← left,
+ * 2 / → right, 3 / t tie, 4 / b both bad, s skip.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { PairVerdictLabel } from "@/core/review/pairs";
+import type { ClaimClass } from "@/core/scoring";
+import { ApiError } from "@/lib/client/identity";
+import { reviewApi } from "@/lib/review/client";
+import type { AgreementView, PairClaimView, PairSideView, PairView } from "@/lib/review/types";
+import { humanize } from "@/components/ui/format";
+import { CLAIM_HELP, ClaimLegend } from "@/components/replay/claim-chip";
+import { AgreementPanel } from "./agreement-panel";
+
+const VERDICTS: { verdict: PairVerdictLabel; label: string; keys: string[]; hint: string }[] = [
+  { verdict: "left", label: "Left is better", keys: ["1", "ArrowLeft"], hint: "1 / ←" },
+  { verdict: "right", label: "Right is better", keys: ["2", "ArrowRight"], hint: "2 / →" },
+  { verdict: "tie", label: "Tie", keys: ["3", "t"], hint: "3 / t" },
+  { verdict: "both_bad", label: "Both bad", keys: ["4", "b"], hint: "4 / b" },
+];
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+type State =
+  { kind: "loading" } | { kind: "pair"; pair: PairView } | { kind: "empty" } | { kind: "error"; message: string };
+
+export function PairReview({ initialAgreement }: { initialAgreement: AgreementView }) {
+  const [state, setState] = useState<State>({ kind: "loading" });
+  const [busy, setBusy] = useState(false);
+  const [last, setLast] = useState<string | null>(null);
+  const [judged, setJudged] = useState(0);
+  const [agreement, setAgreement] = useState(initialAgreement);
+  const skipped = useRef<string[]>([]);
+
+  const load = useCallback(async () => {
+    setState({ kind: "loading" });
+    try {
+      const pair = await reviewApi.nextPair(skipped.current);
+      setState(pair ? { kind: "pair", pair } : { kind: "empty" });
+    } catch (e) {
+      setState({ kind: "error", message: e instanceof ApiError ? e.message : "The next pair could not be loaded." });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const judge = useCallback(
+    async (verdict: PairVerdictLabel) => {
+      if (state.kind !== "pair" || busy) return;
+      setBusy(true);
+      try {
+        await reviewApi.judgePair(state.pair.key, verdict);
+        setJudged((n) => n + 1);
+        setLast(`Saved: ${VERDICTS.find((v) => v.verdict === verdict)!.label.toLowerCase()}.`);
+        void reviewApi
+          .agreement()
+          .then(setAgreement)
+          .catch(() => undefined);
+        await load();
+      } catch (e) {
+        setLast(e instanceof ApiError ? e.message : "The verdict could not be saved.");
+      } finally {
+        setBusy(false);
+      }
+    },
+    [state, busy, load],
+  );
+
+  const skip = useCallback(() => {
+    if (state.kind !== "pair") return;
+    skipped.current = [...skipped.current, state.pair.key];
+    setLast("Skipped; it comes back next session.");
+    void load();
+  }, [state, load]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
+      const v = VERDICTS.find((x) => x.keys.includes(e.key));
+      if (v) void judge(v.verdict);
+      else if (e.key === "s") skip();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [judge, skip]);
+
+  return (
+    <div className="pair-review" data-testid="pair-review" data-state={state.kind}>
+      <div className="pair-review__status" role="status" aria-live="polite">
+        {state.kind === "pair" && (
+          <span data-testid="pair-remaining">
+            {state.pair.remaining} pair{state.pair.remaining === 1 ? "" : "s"} waiting for you
+            {state.pair.judgedByOthers > 0 &&
+              ` · judged by ${state.pair.judgedByOthers} other reviewer${state.pair.judgedByOthers === 1 ? "" : "s"}`}
+          </span>
+        )}
+        {judged > 0 && <span> · {judged} judged this session</span>}
+        {last && (
+          <span className="pair-review__last" data-testid="pair-last">
+            {" "}
+            · {last}
+          </span>
+        )}
+      </div>
+      {state.kind === "loading" && <p className="muted">Loading the next pair…</p>}
+      {state.kind === "error" && (
+        <p className="notice notice--warn" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.kind === "empty" && (
+        <div className="empty-state empty-state--inline" data-testid="pairs-empty">
+          <h2>No pairs left for you</h2>
+          <p>
+            Pairs are two finished episodes on the same scenario from different runs. Run another solver on the same
+            scenarios to get more, or come back when other reviewers have judged pairs you can compare with.
+          </p>
+        </div>
+      )}
+      {state.kind === "pair" && <PairBody pair={state.pair} />}
+      {state.kind === "pair" && (
+        <div className="verdict-bar" role="group" aria-label="Your verdict">
+          {VERDICTS.map((v) => (
+            <button
+              key={v.verdict}
+              type="button"
+              className={`button verdict-bar__button verdict-bar__button--${v.verdict}`}
+              disabled={busy}
+              onClick={() => void judge(v.verdict)}
+              data-testid={`verdict-${v.verdict}`}
+            >
+              {v.label} <kbd>{v.hint}</kbd>
+            </button>
+          ))}
+          <button type="button" className="button button--ghost" onClick={skip} disabled={busy} data-testid="pair-skip">
+            Skip <kbd>s</kbd>
+          </button>
+        </div>
+      )}
+      <AgreementPanel agreement={agreement} />
+    </div>
+  );
+}
+
+function PairBody({ pair }: { pair: PairView }) {
+  const s = pair.scenario;
+  return (
+    <>
+      <section className="card pair-scenario" aria-label="Scenario">
+        {s.sceneUrl && (
+          <img
+            className="pair-scenario__scene"
+            src={s.sceneUrl}
+            alt={`Scene of ${s.title}`}
+            width={s.width}
+            height={s.height}
+          />
+        )}
+        <div className="pair-scenario__text">
+          <h2 className="card-title" data-testid="pair-scenario-title">
+            {s.title}
+          </h2>
+          <p className="task-text">{s.task}</p>
+          {s.constraints.length > 0 && (
+            <ul className="plain-list pair-scenario__constraints">
+              {s.constraints.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+          <ClaimLegend />
+          <p className="muted pair-scenario__blind">
+            Solver names are hidden and self-identifying text is shown as <code>[masked]</code>. Judge which episode
+            explored and answered better: right part, grounded claims, sensible use.
+          </p>
+        </div>
+      </section>
+      <div className="pair-sides">
+        <Side side="left" title="Left" view={pair.left} />
+        <Side side="right" title="Right" view={pair.right} />
+      </div>
+    </>
+  );
+}
+
+const CLASSES: readonly ClaimClass[] = ["grounded", "contradicted", "unseen", "nonexistent", "unannotated"];
+
+function Claims({ claims }: { claims: readonly PairClaimView[] }) {
+  if (claims.length === 0) return null;
+  return (
+    <div className="claims">
+      {claims.map((c, i) => (
+        <span
+          key={i}
+          className={`claim claim--${c.class}`}
+          title={`${CLAIM_HELP[c.class]}${c.annotated !== undefined ? ` (annotated: ${c.annotated})` : ""}`}
+          data-testid="pair-claim"
+          data-class={c.class}
+        >
+          <span className="claim__key">{humanize(c.name)}</span>
+          <span className="claim__value">{c.value}</span>
+          {c.class === "contradicted" && c.annotated !== undefined && (
+            <span className="claim__annotated">≠ {c.annotated}</span>
+          )}
+          <span className="visually-hidden"> ({c.class})</span>
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function Side({ side, title, view }: { side: "left" | "right"; title: string; view: PairSideView }) {
+  const a = view.answer;
+  return (
+    <section
+      className={`card pair-side pair-side--${side}`}
+      aria-label={`${title} episode`}
+      data-testid={`pair-${side}`}
+    >
+      <header className="pair-side__head">
+        <h2 className="card-title">
+          {title} <kbd>{side === "left" ? "1 / ←" : "2 / →"}</kbd>
+        </h2>
+        <span className="muted">
+          {view.turns} turn{view.turns === 1 ? "" : "s"} · {view.steps.length} step{view.steps.length === 1 ? "" : "s"}{" "}
+          · ended: {view.endReason}
+        </span>
+      </header>
+      <div className="pair-side__answer">
+        <span className="section-label">Answer</span>
+        {a ? (
+          <>
+            <p className="pair-side__target">
+              <span className={a.exists ? undefined : "bad"}>
+                {a.entity} · {a.part}
+                {!a.exists && " (not in the scene)"}
+              </span>
+              <span className="answer-card__affordance"> — {a.affordance}</span>
+            </p>
+            <p className="pair-side__howto">{a.howTo}</p>
+            <Claims claims={a.claims} />
+          </>
+        ) : (
+          <p className="muted">No answer.</p>
+        )}
+      </div>
+      <p className="pair-side__counts" aria-label="Claims by class">
+        {CLASSES.filter((c) => view.claimCounts[c] > 0).map((c) => (
+          <span key={c} className="pair-side__count" title={CLAIM_HELP[c]}>
+            <span className={`claim-dot claim-dot--${c}`} aria-hidden="true" />
+            {view.claimCounts[c]} {c}
+          </span>
+        ))}
+        {CLASSES.every((c) => view.claimCounts[c] === 0) && <span className="muted">No attribute claims.</span>}
+      </p>
+      <ol className="pair-steps">
+        {view.steps.map((step, i) => (
+          <li key={i} className={`pair-step${step.valid ? "" : " pair-step--invalid"}`} data-testid="pair-step">
+            <div className="pair-step__head">
+              <span className="step__index">{i + 1}</span>
+              <span className={`step__tool tool--${step.tool || "none"}`}>{step.label}</span>
+              <span className="pair-step__target">{step.target}</span>
+              <span className="muted pair-step__turn">turn {step.turn}</span>
+            </div>
+            {step.said && <blockquote className="step__said">{step.said}</blockquote>}
+            {step.judgment && (
+              <p className="step__verdict">
+                Judged{" "}
+                <strong className={step.judgment.suitable ? "good" : "bad"}>
+                  {step.judgment.suitable ? "suitable" : "not suitable"}
+                </strong>
+                {step.judgment.rationale && <> — {step.judgment.rationale}</>}
+              </p>
+            )}
+            {step.error && <p className="step__error">{step.error}</p>}
+            <Claims claims={step.claims} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
