@@ -8,6 +8,7 @@ import "./runs.css";
 import "./annotator.css";
 import "./review.css";
 import "./editor.css";
+import "./play.css";
 
 export const metadata: Metadata = {
   title: { default: "mmcb", template: "%s · mmcb" },

@@ -31,6 +31,14 @@ export function ScenarioHeader({ scenario }: { scenario: Scenario }) {
             {scenario.source.kind}
           </span>
           <Link
+            href={`/scenarios/${encodeURIComponent(scenario.id)}/play`}
+            className="button button--primary button--small"
+            data-testid="play-link"
+            title="Solve this scenario yourself (the answers stay hidden)"
+          >
+            Play
+          </Link>
+          <Link
             href={`/scenarios/${encodeURIComponent(scenario.id)}/edit`}
             className="button button--small"
             data-testid="edit-link"
