@@ -33,7 +33,7 @@ export function ClaimChip({
 export function ClaimList({ claims }: { claims: readonly ClaimRecord[] }) {
   if (claims.length === 0) return <p className="muted claim-none">No attribute claims.</p>;
   return (
-    <ReviewableClaims stepIndexes={claims.map((c) => c.stepIndex)}>
+    <ReviewableClaims stepIndexes={claims.map((c) => c.stepIndex)} classes={claims.map((c) => c.class)}>
       {claims.map((c, i) => (
         <ClaimChip key={`${c.name}:${c.value}:${i}`} claim={c} />
       ))}

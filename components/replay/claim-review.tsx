@@ -123,7 +123,16 @@ export function ClaimReviewProvider({ episodeId, children }: { episodeId: string
  * The claims of one step: `children` are the rendered chips, in the same order as `stepIndexes`
  * (the step of each claim; a claim's index within its step is its position among that step's chips).
  */
-export function ReviewableClaims({ stepIndexes, children }: { stepIndexes: readonly number[]; children: ReactNode }) {
+export function ReviewableClaims({
+  stepIndexes,
+  classes,
+  children,
+}: {
+  stepIndexes: readonly number[];
+  /** Each claim's class; `unannotated` claims can be added to the scenario. */
+  classes?: readonly string[];
+  children: ReactNode;
+}) {
   const ctx = useContext(Ctx);
   const chips = Children.toArray(children);
   if (!ctx) {
@@ -141,7 +150,13 @@ export function ReviewableClaims({ stepIndexes, children }: { stepIndexes: reado
         const claimIndex = seen.get(stepIndex) ?? 0;
         seen.set(stepIndex, claimIndex + 1);
         return (
-          <ReviewRow key={i} ctx={ctx} stepIndex={stepIndex} claimIndex={claimIndex}>
+          <ReviewRow
+            key={i}
+            ctx={ctx}
+            stepIndex={stepIndex}
+            claimIndex={claimIndex}
+            unannotated={classes?.[i] === "unannotated"}
+          >
             {chip}
           </ReviewRow>
         );
@@ -150,8 +165,27 @@ export function ReviewableClaims({ stepIndexes, children }: { stepIndexes: reado
   );
 }
 
-function ReviewRow(props: { ctx: ClaimReviewState; stepIndex: number; claimIndex: number; children: ReactNode }) {
+function ReviewRow(props: {
+  ctx: ClaimReviewState;
+  stepIndex: number;
+  claimIndex: number;
+  unannotated: boolean;
+  children: ReactNode;
+}) {
   const { ctx, stepIndex, claimIndex } = props;
+  const [added, setAdded] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  async function addToScenario() {
+    setAdding(true);
+    try {
+      const a = await reviewApi.addClaimToScenario({ episodeId: ctx.episodeId, stepIndex, claimIndex });
+      setAdded(`Added ${a.attribute.name} = ${a.attribute.value} to ${a.scenarioId} as v${a.version}.`);
+    } catch (e) {
+      setAdded(e instanceof ApiError ? e.message : "The attribute could not be added.");
+    } finally {
+      setAdding(false);
+    }
+  }
   const key = claimKey(stepIndex, claimIndex);
   const rowRef = useRef<HTMLLIElement>(null);
   const mine = ctx.reviews.filter((r) => r.stepIndex === stepIndex && r.claimIndex === claimIndex);
@@ -190,8 +224,25 @@ function ReviewRow(props: { ctx: ClaimReviewState; stepIndex: number; claimIndex
           >
             ✗ hallucinated
           </button>
+          {props.unannotated && !added && (
+            <button
+              type="button"
+              className="review-claim__mark"
+              onClick={() => void addToScenario()}
+              disabled={adding}
+              title="Not annotated for this part: add this attribute and value to the scenario (a new version)"
+              data-testid="claim-add-to-scenario"
+            >
+              + add to scenario
+            </button>
+          )}
         </span>
       </div>
+      {added && (
+        <p className="review-claim__added" role="status" data-testid="claim-added">
+          {added}
+        </p>
+      )}
       {mine.length > 0 && (
         <ul className="review-claim__verdicts" data-testid="claim-reviews">
           {mine.map((r) => (

@@ -23,6 +23,11 @@ export const reviewApi = {
     note?: string;
   }) => apiSend<{ review: ClaimReview }>("/api/reviews", "POST", body).then((r) => r.review),
 
+  addClaimToScenario: (body: { episodeId: string; stepIndex: number; claimIndex: number }) =>
+    apiSend<{
+      added: { scenarioId: string; version: number; attribute: { name: string; value: string; visual: boolean } };
+    }>("/api/reviews/attribute", "POST", body).then((r) => r.added),
+
   nextPair: (skip: readonly string[] = []) =>
     apiGet<{ pair: PairView | null }>(`/api/pairs${skip.length ? `?${q({ skip: skip.join(",") })}` : ""}`).then(
       (r) => r.pair,
