@@ -18,6 +18,7 @@ type Routes = {
   flags: typeof import("../flags/route");
   flag: typeof import("../flags/[id]/route");
   rescore: typeof import("../runs/[id]/rescore/route");
+  attribute: typeof import("./attribute/route");
 };
 let r: Routes;
 let db: import("@/lib/db/client").Db;
@@ -44,6 +45,7 @@ beforeAll(async () => {
     flags: await import("../flags/route"),
     flag: await import("../flags/[id]/route"),
     rescore: await import("../runs/[id]/rescore/route"),
+    attribute: await import("./attribute/route"),
   };
   db = (await import("@/lib/db/client")).getDb();
   invalidate = (await import("@/lib/scenarios/store")).invalidateScenarioStore;
@@ -345,5 +347,77 @@ describe("flags and re-scoring", () => {
     expect(again.summary.toUpdate).toBe(0);
     const unknownRun = await r.rescore.GET(req("/api/runs/nope/rescore"), params({ id: "nope" }));
     expect(unknownRun.status).toBe(404);
+  });
+});
+
+describe("adding an unannotated claim to the scenario", () => {
+  it("saves the attribute (canonical value) as a new scenario version and refuses other claims", async () => {
+    const { startEpisode, appendSteps, finishEpisode } = await import("@/lib/db/runs");
+    const { getScenario } = await import("@/lib/scenarios/store");
+    const { scoreEpisode } = await import("@/core/scoring");
+    const loaded = (await getScenario("pry-lid-b"))!;
+    const episodeId = "oracle-run:pry-lid-b:99";
+    await startEpisode(db, {
+      id: episodeId,
+      runId: "oracle-run",
+      scenarioId: "pry-lid-b",
+      scenarioVersion: loaded.scenario.version,
+      scenarioHash: loaded.contentHash,
+      imageHashes: { ...loaded.imageHashes },
+      seed: 99,
+      agentKind: "baseline",
+      agentName: "oracle",
+    });
+    const steps = [
+      { turn: 1, call: { tool: "inspect_part", args: { entity_id: "coin", part_id: "face" } }, valid: true },
+      {
+        turn: 2,
+        call: {
+          tool: "assess_part",
+          args: {
+            entity_id: "coin",
+            part_id: "face",
+            suitable: false,
+            // material is not annotated on the face; shape is (flat)
+            observed_attributes: [
+              { name: "shape", value: "flat" },
+              { name: "material", value: "metallic" },
+            ],
+            rationale: "flat and metal",
+          },
+        },
+        valid: true,
+      },
+    ];
+    await appendSteps(db, episodeId, 0, steps);
+    const { metrics } = scoreEpisode(loaded.scenario, { scenarioId: "pry-lid-b", steps, endReason: "budget" } as never);
+    await finishEpisode(db, episodeId, { endReason: "budget", scenarioVersion: 1, metrics });
+
+    const add = (claimIndex: number) =>
+      r.attribute.POST(
+        req("/api/reviews/attribute", {
+          method: "POST",
+          annotator: "Maya",
+          body: { episodeId, stepIndex: 1, claimIndex },
+        }),
+      );
+    const grounded = await add(0);
+    expect(grounded.status).toBe(400);
+    expect((await json(grounded)).error.message).toMatch(/only an unannotated claim.*grounded/);
+
+    const res = await add(1);
+    expect(res.status).toBe(201);
+    expect((await json(res)).added).toMatchObject({
+      scenarioId: "pry-lid-b",
+      version: 2,
+      attribute: { name: "material", value: "metal" },
+    });
+    invalidate();
+    const now = (await getScenario("pry-lid-b"))!;
+    expect(now.scenario.version).toBe(2);
+    const face = now.scenario.entities.find((e) => e.id === "coin")!.parts.find((p) => p.id === "face")!;
+    expect(face.attributes).toContainEqual(expect.objectContaining({ name: "material", value: "metal" }));
+    // a second add of the same attribute is a conflict, not a duplicate annotation
+    expect((await add(1)).status).toBe(409);
   });
 });
