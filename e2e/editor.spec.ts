@@ -113,7 +113,7 @@ test.describe("scenario editor", () => {
     let s = await ed.state();
     expect(s.doc.entities).toHaveLength(1);
     expect(s.selection).toEqual({ entity: 0, part: null });
-    const [bx, by, bw, bh] = s.doc.entities[0]!.region.box!;
+    const [bx, by, bw, bh] = s.doc.entities[0]!.region.box as [number, number, number, number];
     expect(bx).toBeCloseTo(140, -1);
     expect(by).toBeCloseTo(190, -1);
     expect(bw).toBeCloseTo(420, -1);
@@ -332,7 +332,7 @@ test.describe("scenario editor", () => {
     // drag one region across the canvas and count animation frames meanwhile
     await page.getByTestId("ed-entity-0").click();
     const s = await ed.state();
-    const [x, y, w, h] = s.doc.entities[0]!.region.box!;
+    const [x, y, w, h] = s.doc.entities[0]!.region.box as [number, number, number, number];
     await page.evaluate(() => {
       const w = window as unknown as { __frames: number[]; __stop: boolean };
       w.__frames = [];
