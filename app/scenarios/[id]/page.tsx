@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getScenario } from "@/lib/scenarios/store";
 import { ScenarioExplorer } from "@/components/panels/scenario-explorer";
 import { ScenarioHeader } from "@/components/panels/scenario-header";
+import { FlagScenarioButton } from "@/components/review/flag-scenario";
 import { scenarioImageUrls } from "@/app/_lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -25,6 +26,9 @@ export default async function ScenarioPage({ params }: Props) {
   return (
     <div className="page page--wide" data-testid="scenario-page" data-scenario-id={scenario.id}>
       <ScenarioHeader scenario={scenario} />
+      <div className="scenario-flag-row">
+        <FlagScenarioButton scenarioId={scenario.id} scenarioVersion={scenario.version} />
+      </div>
       <ScenarioExplorer scenario={scenario} urls={scenarioImageUrls(scenario, contentHash)} />
     </div>
   );
