@@ -23,6 +23,7 @@ import {
   startEpisode,
 } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
+import { redactSecret } from "@/lib/jobs/progress";
 import { configHash } from "@/lib/run/hash";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 
@@ -82,6 +83,8 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const db = getDb();
   await indexScenarios(db, options.scenarios);
   const hash = configHash(options.config);
+  const keyEnv = options.config.solver.apiKeyEnv;
+  const secret = keyEnv ? process.env[keyEnv] : undefined;
   const { resumed } = await createOrResumeRun(db, {
     id: options.runId,
     name: options.name,
@@ -152,7 +155,8 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       endReason: trace.endReason,
       scenarioVersion: scenario.version,
       metrics,
-      ...(error ? { error } : {}),
+      // a provider may echo the key in its error (e.g. "Incorrect API key provided: …"): never store it
+      ...(error ? { error: redactSecret(error, secret) } : {}),
     });
     if (error) progress.failed++;
   };
@@ -187,9 +191,10 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       stoppedByCostCap ? `cost cap of $${options.costCapUsd} reached` : undefined,
     );
   } catch (error) {
-    await setRunStatus(db, options.runId, "failed", error instanceof Error ? error.message : String(error)).catch(
-      () => undefined,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    const redacted = redactSecret(message, secret);
+    await setRunStatus(db, options.runId, "failed", redacted).catch(() => undefined);
+    if (redacted !== message) throw new MmcbError(error instanceof MmcbError ? error.code : "internal", redacted);
     throw error;
   }
   const scenarios = new Map(options.scenarios.map((l) => [l.scenario.id, l.scenario]));
