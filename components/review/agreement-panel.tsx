@@ -37,7 +37,20 @@ export function AgreementPanel({ agreement: a }: { agreement: AgreementView }) {
           <dt>Reading</dt>
           <dd>{strength(a.alpha)}</dd>
         </div>
+        <div className="mini-stats__item">
+          <dt>Shared pairs</dt>
+          <dd data-testid="agreement-shared">{a.sharedPairs}</dd>
+        </div>
+        <div className="mini-stats__item">
+          <dt>Reviewers</dt>
+          <dd>{a.raters}</dd>
+        </div>
       </dl>
+      {a.sharedPairs > 0 && a.sharedPairs < 10 && (
+        <p className="muted agreement__lede" role="note">
+          With fewer than 10 shared pairs these figures are too noisy to read much into.
+        </p>
+      )}
       {a.kappas.length > 0 ? (
         <table className="data-table data-table--compact agreement__table">
           <caption className="visually-hidden">Cohen&apos;s kappa for each two reviewers</caption>
