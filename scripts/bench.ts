@@ -23,6 +23,7 @@ import { scoreEpisode } from "@/core/scoring";
 import { createBaseline } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
+import { workersBench } from "./bench/workers";
 
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -32,6 +33,9 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
   if (process.env.MMCB_BENCH_ONLY === "export") return exportBench(await loadScenarioStore(defaultScenariosDir()));
+  // workers on PostgreSQL (scripts/bench/workers.ts): MMCB_BENCH_PG_URL, else a throwaway cluster
+  if (process.env.MMCB_BENCH_ONLY === "workers")
+    return workersBench((await loadScenarioStore(defaultScenariosDir())).scenarios.map((l) => l.scenario.id));
   const cacheDir = path.join(tmpdir(), `mmcb-bench-${process.pid}`);
   process.env.MMCB_DATA_DIR = cacheDir;
   const { renderView } = await import("@/lib/images/views");
@@ -114,6 +118,8 @@ async function main(): Promise<void> {
 
   await harnessOverhead(store);
   await exportBench(store);
+  if (process.env.MMCB_BENCH_PG_URL) await workersBench(store.scenarios.map((l) => l.scenario.id));
+  else console.log("workers bench skipped: set MMCB_BENCH_PG_URL, or run it alone with MMCB_BENCH_ONLY=workers");
 }
 
 async function harnessOverhead(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {

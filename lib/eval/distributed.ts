@@ -7,8 +7,10 @@
  * Shared across workers (lib/queue/coordination.ts): a per-endpoint limit of episodes in flight (claims of
  * live workers), heartbeats, and reaping: a worker silent for `deadAfterSeconds` is deleted with its
  * claims and its pg-boss jobs are failed in the same transaction, so pg-boss retries them elsewhere.
- * A worker that finds itself reaped (its heartbeat updates nothing) aborts its episodes before they write
- * again and stops. An episode already done is never replayed: startEpisode checks its status.
+ * Before each write of an episode the worker checks that its claim still stands; a worker that finds
+ * itself reaped (a long pause: its heartbeat updates nothing) abandons its episodes, which pg-boss has
+ * already handed to others, and registers again. An episode already done is never replayed
+ * (startEpisode checks its status); a replayed one starts from scratch (its partial steps are dropped).
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
@@ -22,6 +24,7 @@ import { ensureQueue, openBoss, openEpisodeJobs, type EpisodeJob, type PgBoss } 
 import {
   acquireSlot,
   bindClaim,
+  claimHeld,
   coordinationPool,
   ensureCoordinationSchema,
   heartbeat,
@@ -169,7 +172,8 @@ export interface WorkerSummary {
   readonly failed: number;
   readonly retried: number;
   readonly reaped: number;
-  readonly lostLease: boolean;
+  /** Times this worker was declared dead while alive (a long pause) and registered again. */
+  readonly lostLeases: number;
 }
 
 interface Claimed {
@@ -185,11 +189,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const heartbeatSeconds = options.heartbeatSeconds ?? 5;
   const deadAfter = options.deadAfterSeconds ?? Math.max(30, heartbeatSeconds * 4);
   const pollMs = options.pollMs ?? 500;
-  const workerId = `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const newWorkerId = () => `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  let workerId = newWorkerId();
   const pool = coordinationPool(url);
   const stats = { played: 0, reused: 0, failed: 0, retried: 0, reaped: 0 };
   const inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
-  let lostLease = false;
+  let lostLeases = 0;
   let wake: (() => void) | undefined;
   const nap = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -223,9 +228,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const beat = async () => {
     try {
       if (!(await heartbeat(pool, workerId))) {
-        lostLease = true;
-        log(`worker ${workerId} was declared dead (heartbeats too late); aborting its episodes`);
+        lostLeases++;
         for (const f of inFlight.values()) f.abort.abort();
+        const old = workerId;
+        workerId = newWorkerId();
+        await registerWorker(pool, {
+          id: workerId,
+          host: os.hostname(),
+          pid: process.pid,
+          concurrency: options.concurrency,
+        });
+        log(`worker ${old} was declared dead (heartbeats too late): its episodes went to others; now ${workerId}`);
         wake?.();
         return;
       }
@@ -296,7 +309,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const { runId, scenarioId, seed } = job.data;
     try {
       const setup = await runSetup(runId);
-      const result = await episodeScope.run({ mode: "episode", scenarioId, seed, signal: abort.signal }, () =>
+      const guard = async () => {
+        if (!abort.signal.aborted && !(await claimHeld(pool, claimId))) abort.abort();
+        if (abort.signal.aborted)
+          throw new MmcbError("conflict", "this worker lost its claim on the episode; another worker plays it");
+      };
+      const result = await episodeScope.run({ mode: "episode", scenarioId, seed, guard }, () =>
         callEval(setup.request, setup.scenarios),
       );
       if (abort.signal.aborted) return;
@@ -310,7 +328,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       if (progress.done + progress.failed >= setup.total && progress.status === "running")
         await setRunStatus(getDb(), runId, "done");
     } catch (error) {
-      if (abort.signal.aborted || lostLease) return;
+      if (abort.signal.aborted) return log(`${job.data.episodeId}: abandoned (claim lost)`);
       stats.retried++;
       log(`${job.data.episodeId}: ${(error as Error).message} — handed back to the queue`);
       await boss.fail(endpoint.queue, job.id, { message: (error as Error).message }).catch(() => undefined);
@@ -321,7 +339,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   let idleSince = Date.now();
   try {
     await beat();
-    while (!options.signal?.aborted && !lostLease) {
+    while (!options.signal?.aborted) {
       if (inFlight.size < options.concurrency) {
         const claimed = await claimOne();
         if (claimed) {
@@ -342,10 +360,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await Promise.all([...inFlight.values()].map((f) => f.done));
   } finally {
     clearInterval(timer);
-    if (!lostLease) await unregisterWorker(pool, workerId).catch(() => undefined);
+    await unregisterWorker(pool, workerId).catch(() => undefined);
     await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
     await pool.end().catch(() => undefined);
     await closeDb();
   }
-  return { workerId, ...stats, lostLease };
+  return { workerId, ...stats, lostLeases };
 }

@@ -13,15 +13,7 @@ import { scoreDocument, scoreEpisode, type ScoreDocument } from "@/core/scoring"
 import type { Scenario } from "@/core/scenario";
 import type { Solver } from "@/core/solvers";
 import { getDb } from "@/lib/db/client";
-import {
-  appendSteps,
-  createOrResumeRun,
-  episodeTrace,
-  finishEpisode,
-  runEpisodes,
-  setRunStatus,
-  startEpisode,
-} from "@/lib/db/runs";
+import { appendSteps, createOrResumeRun, finishEpisode, runTraces, setRunStatus, startEpisode } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { redactSecret } from "@/lib/jobs/progress";
 import { configHash } from "@/lib/run/hash";
@@ -69,17 +61,22 @@ export interface EvalResult {
 /**
  * A distributed worker (lib/eval/distributed.ts) calls the same eval entry points as the CLI inside this
  * scope: runEval then plays only the one (scenario, seed) episode of the run and leaves the run's status
- * to the queue. `signal` aborts the episode (without recording it) when the worker lost its lease.
+ * to the queue. `guard` stops the episode (without recording more) once the worker lost its lease.
  */
 export type EpisodeScope =
-  | { readonly mode: "episode"; readonly scenarioId: string; readonly seed: number; readonly signal?: AbortSignal }
+  | {
+      readonly mode: "episode";
+      readonly scenarioId: string;
+      readonly seed: number;
+      /** Checked before every write of the episode: throws when this worker no longer holds it. */
+      readonly guard?: () => Promise<void>;
+    }
   /** Index the scenarios and create (or resume) the run, play nothing: how a distributed run is registered. */
   | { readonly mode: "register" };
 export const episodeScope = new AsyncLocalStorage<EpisodeScope>();
 
 export async function runEval(options: EvalOptions): Promise<EvalResult> {
   const scope = episodeScope.getStore();
-  const lost = () => new MmcbError("conflict", "this worker lost its lease on the episode; another worker retries it");
   const db = getDb();
   await indexScenarios(db, options.scenarios);
   const hash = configHash(options.config);
@@ -144,12 +141,12 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       solver: options.makeSolver(loaded, seed, usage),
       config: { runId: options.runId, configHash: hash },
       onTurn: async (steps) => {
-        if (scope?.mode === "episode" && scope.signal?.aborted) throw lost();
+        if (scope?.mode === "episode") await scope.guard?.();
         await appendSteps(db, episodeId, written, steps);
         written += steps.length;
       },
     });
-    if (scope?.mode === "episode" && scope.signal?.aborted) throw lost();
+    if (scope?.mode === "episode") await scope.guard?.();
     const { metrics } = scoreEpisode(scenario, trace);
     await finishEpisode(db, episodeId, {
       endReason: trace.endReason,
@@ -214,13 +211,7 @@ export async function runScoreDocument(
   runId: string,
   scenarios: ReadonlyMap<string, Scenario>,
 ): Promise<ScoreDocument> {
-  const db = getDb();
-  const traces = [];
-  for (const e of await runEpisodes(db, runId)) {
-    const trace = await episodeTrace(db, e.id);
-    if (trace) traces.push(trace);
-  }
-  return scoreDocument(scenarios, traces);
+  return scoreDocument(scenarios, await runTraces(getDb(), runId));
 }
 
 /** A new run id: `<solver>-<UTC timestamp>-<4 random hex>`. */

@@ -178,6 +178,12 @@ export async function bindClaim(pool: pg.Pool, claimId: string, jobId: string, e
   ]);
 }
 
+/** Does this claim still stand (its worker was not declared dead meanwhile)? */
+export async function claimHeld(pool: pg.Pool, claimId: string): Promise<boolean> {
+  const { rowCount } = await pool.query(`SELECT 1 FROM mmcb_queue.claim WHERE id = $1`, [claimId]);
+  return rowCount === 1;
+}
+
 export async function releaseSlot(pool: pg.Pool, claimId: string): Promise<void> {
   await pool.query(`DELETE FROM mmcb_queue.claim WHERE id = $1`, [claimId]);
 }
