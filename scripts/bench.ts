@@ -24,6 +24,7 @@ import { createBaseline } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { workersBench } from "./bench/workers";
+import { pagesBench } from "./bench/pages";
 
 const quantile = (xs: number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -33,6 +34,8 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 async function main(): Promise<void> {
   if (process.env.MMCB_BENCH_ONLY === "export") return exportBench(await loadScenarioStore(defaultScenariosDir()));
+  // pages and crop cache in Chromium on a production build (scripts/bench/pages.ts)
+  if (process.env.MMCB_BENCH_ONLY === "pages") return pagesBench();
   // workers on PostgreSQL (scripts/bench/workers.ts): MMCB_BENCH_PG_URL, else a throwaway cluster
   if (process.env.MMCB_BENCH_ONLY === "workers")
     return workersBench((await loadScenarioStore(defaultScenariosDir())).scenarios.map((l) => l.scenario.id));
