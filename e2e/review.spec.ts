@@ -36,6 +36,9 @@ async function agreement(request: APIRequestContext) {
 }
 
 test.describe("review", () => {
+  // several pages and API round trips per test on a shared, loaded machine
+  test.describe.configure({ timeout: 120_000 });
+
   test("pairwise blind review: solvers hidden, a verdict by key is stored, a second reviewer gives agreement", async ({
     browser,
     request,
@@ -109,9 +112,13 @@ test.describe("review", () => {
     const controls = new ClaimReviewControls(page);
     const row = controls.row(stepIndex, 0);
     await expect(row).toBeVisible();
-    await page.locator("body").click({ position: { x: 5, y: 5 } });
-    // j focuses the first claim on screen (the current step's claims come before the answer's)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // j moves focus through the claims on screen (the answer card's come first, then the current step's)
+    const rows = await controls.rows.count();
     await page.keyboard.press("j");
+    for (let i = 0; i < rows && !(await row.evaluate((el) => el === document.activeElement)); i++) {
+      await page.keyboard.press("j");
+    }
     await expect(row).toBeFocused();
     await page.keyboard.press("h");
     await expect(controls.form).toBeVisible();
@@ -135,7 +142,7 @@ test.describe("review", () => {
     await expect(controls.row(stepIndex, 0).getByTestId("claim-review")).toHaveCount(1);
 
     // f opens the flag form; file "ambiguous gold" with a note
-    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("f");
     await expect(page.getByTestId("flag-form")).toBeVisible();
     await page.getByTestId("flag-reason-ambiguous_gold").check();
