@@ -80,7 +80,22 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
   const [drawing, setDrawing] = useState<{ start: { x: number; y: number }; end: { x: number; y: number } } | null>(
     null,
   );
-  const [polygon, setPolygon] = useState<{ x: number; y: number }[]>([]);
+  const [polygon, setPolygonState] = useState<{ x: number; y: number }[]>([]);
+  // Refs mirror the drawing state so events that arrive before React re-renders (fast input, a busy
+  // machine) still see every point.
+  const polygonRef = useRef<{ x: number; y: number }[]>([]);
+  const drawingRef = useRef<{ start: { x: number; y: number }; end: { x: number; y: number } } | null>(null);
+  const setPolygon = useCallback((next: { x: number; y: number }[]) => {
+    polygonRef.current = next;
+    setPolygonState(next);
+  }, []);
+  const setDrawingBoth = useCallback(
+    (next: { start: { x: number; y: number }; end: { x: number; y: number } } | null) => {
+      drawingRef.current = next;
+      setDrawing(next);
+    },
+    [],
+  );
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
   const nodes = useRef(new Map<string, Konva.Shape>());
   const transformer = useRef<Konva.Transformer>(null);
@@ -109,9 +124,9 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
 
   // A tool change or a space change abandons a drawing in progress.
   useEffect(() => {
-    setDrawing(null);
+    setDrawingBoth(null);
     setPolygon([]);
-  }, [tool, space]);
+  }, [tool, space, setDrawingBoth, setPolygon]);
 
   const regions = useMemo(() => regionsInSpace(doc, space, selection), [doc, space, selection]);
   const selectedRegion = regions.find((r) => sameTarget(selection, r.target)) ?? null;
@@ -165,12 +180,13 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
   const drawEnabled = tool !== "select" && (drawKind === "entity" ? space.kind === "scene" : canDrawPart);
 
   const closePolygon = useCallback(() => {
-    if (polygon.length < 3) return;
+    const points = polygonRef.current;
+    if (points.length < 3) return;
+    setPolygon([]);
     api
       .getState()
-      .createRegion(drawKind, clampRegion({ polygon: polygon.map((p) => [p.x, p.y] as [number, number]) }, imageSize));
-    setPolygon([]);
-  }, [api, polygon, drawKind, imageSize]);
+      .createRegion(drawKind, clampRegion({ polygon: points.map((p) => [p.x, p.y] as [number, number]) }, imageSize));
+  }, [api, drawKind, imageSize, setPolygon]);
 
   useEffect(() => {
     if (!tool.endsWith("polygon")) return;
@@ -178,18 +194,18 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
       if (e.key === "Enter") {
         e.preventDefault();
         closePolygon();
-      } else if (e.key === "Escape" && polygon.length > 0) {
+      } else if (e.key === "Escape" && polygonRef.current.length > 0) {
         e.stopPropagation();
         setPolygon([]);
-      } else if (e.key === "Backspace" && polygon.length > 0) {
+      } else if (e.key === "Backspace" && polygonRef.current.length > 0) {
         e.preventDefault();
         e.stopPropagation();
-        setPolygon((p) => p.slice(0, -1));
+        setPolygon(polygonRef.current.slice(0, -1));
       }
     };
     window.addEventListener("keydown", onKey, true);
     return () => window.removeEventListener("keydown", onKey, true);
-  }, [tool, polygon.length, closePolygon]);
+  }, [tool, closePolygon, setPolygon]);
 
   const onStageMouseDown = (e: Konva.KonvaEventObject<MouseEvent>) => {
     if (e.evt.button !== 0 || !drawEnabled) return;
@@ -197,16 +213,17 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
     if (!p) return;
     const q = snapped(p);
     if (tool.endsWith("box")) {
-      setDrawing({ start: q, end: q });
+      setDrawingBoth({ start: q, end: q });
       return;
     }
     // polygon: a click near the first point closes it
-    const first = polygon[0];
-    if (first && polygon.length >= 3 && Math.hypot(first.x - q.x, first.y - q.y) <= threshold) {
+    const points = polygonRef.current;
+    const first = points[0];
+    if (first && points.length >= 3 && Math.hypot(first.x - q.x, first.y - q.y) <= threshold) {
       closePolygon();
       return;
     }
-    setPolygon((pts) => [...pts, q]);
+    setPolygon([...points, q]);
   };
 
   const onStageMouseMove = (e: Konva.KonvaEventObject<MouseEvent>) => {
@@ -214,14 +231,18 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
     const p = toImage(e.target.getStage());
     if (!p) return;
     const q = snapped(p);
-    if (drawing) setDrawing({ ...drawing, end: q });
+    if (drawingRef.current) setDrawingBoth({ ...drawingRef.current, end: q });
     else if (tool.endsWith("polygon")) setPointer(q);
   };
 
-  const onStageMouseUp = () => {
-    if (!drawing) return;
-    const { start, end } = drawing;
-    setDrawing(null);
+  const onStageMouseUp = (e: Konva.KonvaEventObject<MouseEvent>) => {
+    const current = drawingRef.current;
+    if (!current) return;
+    // the release point itself counts (a fast drag may not have reported its last move)
+    const p = toImage(e.target.getStage());
+    const end = p ? snapped(p) : current.end;
+    const { start } = current;
+    setDrawingBoth(null);
     const w = Math.abs(end.x - start.x);
     const h = Math.abs(end.y - start.y);
     if (w * view.scale < 4 || h * view.scale < 4) return; // a click, not a drag
