@@ -5,11 +5,11 @@
  *   - view crop latency: cold (render + write cache) and warm (cache hit), p50/p95 in ms
  *   - scorer throughput: episodes/s on one core over a large synthetic trace set (random + oracle traces)
  *   - engine step latency: mean µs per tool call through the reducer (no image encoding)
- *   - harness overhead against the mock (fixed 300 ms latency, concurrency 32): throughput as a fraction
- *     of the ideal (concurrency ÷ latency) and harness time per step
+ *   - harness overhead against the mock (fixed 300 ms latency, concurrency 32; scripts/bench/harness.ts, the
+ *     mock in a child process): throughput as a fraction of the ideal and harness time per step
  *   - training-data export: 2,000 and 10,000 trl-vision pairs with images, time and peak RSS of the export
  *     process (a child process, so each peak is its own) — flat memory means the two peaks match
- * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section.
+ * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section; `MMCB_BENCH_ONLY=harness` only the harness.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -24,6 +24,7 @@ import { createBaseline } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { workersBench } from "./bench/workers";
+import { harnessBench } from "./bench/harness";
 import { pagesBench } from "./bench/pages";
 
 const quantile = (xs: number[], q: number) => {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   // workers on PostgreSQL (scripts/bench/workers.ts): MMCB_BENCH_PG_URL, else a throwaway cluster
   if (process.env.MMCB_BENCH_ONLY === "workers")
     return workersBench((await loadScenarioStore(defaultScenariosDir())).scenarios.map((l) => l.scenario.id));
+  if (process.env.MMCB_BENCH_ONLY === "harness")
+    return harnessBench((await loadScenarioStore(defaultScenariosDir())).scenarios);
   const cacheDir = path.join(tmpdir(), `mmcb-bench-${process.pid}`);
   process.env.MMCB_DATA_DIR = cacheDir;
   const { renderView } = await import("@/lib/images/views");
@@ -119,64 +122,10 @@ async function main(): Promise<void> {
     `engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`,
   );
 
-  await harnessOverhead(store);
+  await harnessBench(store.scenarios);
   await exportBench(store);
   if (process.env.MMCB_BENCH_PG_URL) await workersBench(store.scenarios.map((l) => l.scenario.id));
   else console.log("workers bench skipped: set MMCB_BENCH_PG_URL, or run it alone with MMCB_BENCH_ONLY=workers");
-}
-
-async function harnessOverhead(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {
-  const { startMockServer } = await import("@/lib/model/mock-server");
-  const { runModelEval } = await import("@/lib/eval/model");
-  const { closeDb } = await import("@/lib/db/client");
-  const { DEFAULT_SYSTEM_PROMPT } = await import("@/core/engine");
-  const latencyMs = 300;
-  const concurrency = 32;
-  const dir = path.join(tmpdir(), `mmcb-bench-harness-${process.pid}`);
-  process.env.MMCB_DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
-  const mock = await startMockServer({ scenarios: store.scenarios.map((l) => l.scenario), latencyMs });
-  try {
-    const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
-    const t = performance.now();
-    const result = await runModelEval({
-      settings: {
-        baseUrl: mock.url,
-        model: "mock-oracle",
-        apiKeyEnv: "MMCB_BENCH_KEY",
-        temperature: null,
-        topP: null,
-        seed: null,
-        maxTokens: null,
-        timeoutMs: 30_000,
-        systemPrompt: DEFAULT_SYSTEM_PROMPT,
-        imageHistory: "last",
-        reasoningHistory: "keep",
-        maxImageSide: 512,
-      },
-      scenarios: store.scenarios,
-      seeds,
-      maxTurns: 15,
-      observation: "image",
-      concurrency,
-      useCache: false,
-      runId: "bench",
-    });
-    const seconds = (performance.now() - t) / 1000;
-    const requests = mock.stats().completions;
-    const steps = result.document.episodes.reduce((n, e) => n + e.metrics.turns, 0);
-    const ideal = concurrency / (latencyMs / 1000);
-    const achieved = requests / seconds;
-    const perStepMs = (seconds * concurrency * 1000) / requests - latencyMs;
-    console.log(
-      `harness vs mock (${latencyMs} ms, concurrency ${concurrency}): ${result.document.episodes.length} episodes, ${requests} requests (${steps} turns) in ${seconds.toFixed(1)} s; ` +
-        `${achieved.toFixed(1)} req/s of ideal ${ideal.toFixed(1)} = ${(achieved / ideal).toFixed(2)}; harness ${perStepMs.toFixed(1)} ms per step`,
-    );
-  } finally {
-    await mock.close();
-    await closeDb();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {

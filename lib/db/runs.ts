@@ -8,6 +8,7 @@ import type { EpisodeTrace } from "@/core/engine";
 import type { RunConfig } from "@/core/run";
 import type { EpisodeMetrics } from "@/core/scoring";
 import type { Db } from "./client";
+import { Prisma } from "./generated/client";
 
 export type RunStatus = "pending" | "running" | "done" | "failed" | "cancelled";
 
@@ -135,6 +136,29 @@ export async function startEpisode(
     annotatorId?: string;
   },
 ): Promise<"started" | "restarted" | "done"> {
+  const data = {
+    id: input.id,
+    runId: input.runId,
+    scenarioId: input.scenarioId,
+    scenarioVersion: input.scenarioVersion,
+    scenarioHash: input.scenarioHash,
+    imageHashes: JSON.stringify(input.imageHashes),
+    seed: input.seed,
+    agentKind: input.agentKind,
+    agentName: input.agentName,
+    annotatorId: input.annotatorId ?? null,
+    status: "running",
+    startedAt: new Date(),
+  };
+  // Fast path (a fresh run: nearly every episode is new): one plain INSERT, atomic on its own, instead of
+  // an interactive transaction. If it fails (the episode exists: a resumed run) the transactional path
+  // below decides between done and restart, and reports any other error itself.
+  try {
+    await db.$executeRaw`INSERT INTO "Episode" ("id", "runId", "scenarioId", "scenarioVersion", "scenarioHash", "imageHashes", "seed", "agentKind", "agentName", "annotatorId", "status", "startedAt") VALUES (${data.id}, ${data.runId}, ${data.scenarioId}, ${data.scenarioVersion}, ${data.scenarioHash}, ${data.imageHashes}, ${data.seed}, ${data.agentKind}, ${data.agentName}, ${data.annotatorId}, ${data.status}, ${data.startedAt})`;
+    return "started";
+  } catch {
+    // fall through
+  }
   return db.$transaction(async (tx) => {
     const existing = await tx.episode.findUnique({ where: { id: input.id }, select: { status: true } });
     if (existing?.status === "done") return "done";
@@ -147,27 +171,17 @@ export async function startEpisode(
       });
       return "restarted";
     }
-    await tx.episode.create({
-      data: {
-        id: input.id,
-        runId: input.runId,
-        scenarioId: input.scenarioId,
-        scenarioVersion: input.scenarioVersion,
-        scenarioHash: input.scenarioHash,
-        imageHashes: JSON.stringify(input.imageHashes),
-        seed: input.seed,
-        agentKind: input.agentKind,
-        agentName: input.agentName,
-        annotatorId: input.annotatorId ?? null,
-        status: "running",
-        startedAt: new Date(),
-      },
-    });
+    await tx.episode.create({ data });
     return "started";
   });
 }
 
-/** Appends a turn's steps in one transaction (indexes continue from `firstIndex`). */
+/**
+ * Appends a turn's steps atomically (indexes continue from `firstIndex`). The hot path of a model run (one
+ * turn per model request), so it is one multi-row INSERT through `$executeRaw`: a single statement is
+ * atomic without a transaction, and a raw query skips Prisma's query planning (~0.2 ms instead of ~0.8 ms
+ * of CPU per turn). Columns are written exactly as the Prisma model would write them (createdAt explicit).
+ */
 export async function appendSteps(
   db: Db,
   episodeId: string,
@@ -175,26 +189,12 @@ export async function appendSteps(
   steps: readonly TraceStep[],
 ): Promise<void> {
   if (steps.length === 0) return;
-  await db.$transaction(
-    steps.map((s, i) =>
-      db.step.create({
-        data: {
-          episodeId,
-          index: firstIndex + i,
-          turn: s.turn,
-          tool: s.call.tool,
-          args: JSON.stringify(s.call.args ?? {}),
-          raw: s.raw ?? null,
-          valid: s.valid,
-          error: s.error ?? null,
-          observation: s.observation ? JSON.stringify(s.observation) : null,
-          assistantText: s.assistantText ?? null,
-          usage: s.usage ? JSON.stringify(s.usage) : null,
-          latencyMs: s.latencyMs === undefined ? null : Math.round(s.latencyMs),
-        },
-      }),
-    ),
+  const now = new Date();
+  const rows = steps.map(
+    (s, i) =>
+      Prisma.sql`(${episodeId}, ${firstIndex + i}, ${s.turn}, ${s.call.tool}, ${JSON.stringify(s.call.args ?? {})}, ${s.raw ?? null}, ${s.valid}, ${s.error ?? null}, ${s.observation ? JSON.stringify(s.observation) : null}, ${s.assistantText ?? null}, ${s.usage ? JSON.stringify(s.usage) : null}, ${s.latencyMs === undefined ? null : Math.round(s.latencyMs)}, ${now})`,
   );
+  await db.$executeRaw`INSERT INTO "Step" ("episodeId", "index", "turn", "tool", "args", "raw", "valid", "error", "observation", "assistantText", "usage", "latencyMs", "createdAt") VALUES ${Prisma.join(rows)}`;
 }
 
 /** Records an episode's end and its score together. */
@@ -210,17 +210,11 @@ export async function finishEpisode(
     entityCorrect: input.metrics.entity_correct,
     scoredAt: new Date(),
   };
+  // raw statements: this runs once per episode on the hot path of a model run (see appendSteps)
+  const status = input.endReason === "error" ? "failed" : "done";
   await db.$transaction([
-    db.episode.update({
-      where: { id: episodeId },
-      data: {
-        status: input.endReason === "error" ? "failed" : "done",
-        endReason: input.endReason,
-        error: input.error ?? null,
-        finishedAt: new Date(),
-      },
-    }),
-    db.score.upsert({ where: { episodeId }, create: { episodeId, ...score }, update: score }),
+    db.$executeRaw`UPDATE "Episode" SET "status" = ${status}, "endReason" = ${input.endReason}, "error" = ${input.error ?? null}, "finishedAt" = ${score.scoredAt} WHERE "id" = ${episodeId}`,
+    db.$executeRaw`INSERT INTO "Score" ("episodeId", "scenarioVersion", "metrics", "goldCorrect", "entityCorrect", "scoredAt") VALUES (${episodeId}, ${score.scenarioVersion}, ${score.metrics}, ${score.goldCorrect}, ${score.entityCorrect}, ${score.scoredAt}) ON CONFLICT ("episodeId") DO UPDATE SET "scenarioVersion" = excluded."scenarioVersion", "metrics" = excluded."metrics", "goldCorrect" = excluded."goldCorrect", "entityCorrect" = excluded."entityCorrect", "scoredAt" = excluded."scoredAt"`,
   ]);
 }
 
@@ -243,20 +237,36 @@ export async function runEpisodes(db: Db, runId: string): Promise<EpisodeRecord[
   }));
 }
 
-/** An episode's trace as stored (SPEC §4), for replay, re-scoring and export. */
-export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTrace | null> {
-  const row = await db.episode.findUnique({
-    where: { id: episodeId },
-    include: { steps: { orderBy: { index: "asc" } }, run: true },
-  });
-  if (!row) return null;
+type EpisodeWithSteps = {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  agentKind: string;
+  agentName: string;
+  seed: number;
+  endReason: string | null;
+  steps: {
+    turn: number;
+    tool: string;
+    args: string;
+    raw: string | null;
+    valid: boolean;
+    error: string | null;
+    observation: string | null;
+    assistantText: string | null;
+    usage: string | null;
+    latencyMs: number | null;
+  }[];
+};
+
+function toTrace(row: EpisodeWithSteps, config: Record<string, unknown>): EpisodeTrace {
   return {
     schemaVersion: 1,
     episodeId: row.id,
     scenarioId: row.scenarioId,
     scenarioVersion: row.scenarioVersion,
     agent: { kind: row.agentKind as EpisodeTrace["agent"]["kind"], name: row.agentName },
-    config: JSON.parse(row.run.config) as Record<string, unknown>,
+    config,
     seed: row.seed,
     steps: row.steps.map((s) => ({
       turn: s.turn,
@@ -271,6 +281,32 @@ export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTr
     })),
     endReason: (row.endReason as EndReason | null) ?? "error",
   };
+}
+
+/** An episode's trace as stored (SPEC §4), for replay, re-scoring and export. */
+export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTrace | null> {
+  const row = await db.episode.findUnique({
+    where: { id: episodeId },
+    include: { steps: { orderBy: { index: "asc" } }, run: true },
+  });
+  if (!row) return null;
+  return toTrace(row, JSON.parse(row.run.config) as Record<string, unknown>);
+}
+
+/**
+ * Every stored trace of a run (ordered by scenario, then seed) in one query, the run's configuration parsed
+ * once: what scoring a whole run needs, without a query per episode.
+ */
+export async function runTraces(db: Db, runId: string): Promise<EpisodeTrace[]> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { config: true } });
+  if (!run) return [];
+  const config = JSON.parse(run.config) as Record<string, unknown>;
+  const rows = await db.episode.findMany({
+    where: { runId },
+    include: { steps: { orderBy: { index: "asc" } } },
+    orderBy: [{ scenarioId: "asc" }, { seed: "asc" }],
+  });
+  return rows.map((row) => toTrace(row, config));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { RunConfig } from "@/core/run";
 import { dataDir } from "@/lib/config";
 import { ResponseCache } from "@/lib/model/cache";
 import { encodeImage, imageKey } from "@/lib/model/images";
+import { imageToken } from "@/lib/model/wire-images";
 import { createClient, hostOf, openAiSolver, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 import { buildRunConfig } from "./run-config";
@@ -56,7 +57,7 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
   const entityLabels = options.entityLabels ?? "names";
   const engine = { maxTurns: options.maxTurns, observation: options.observation, entityLabels };
   const images = { maxSide: settings.maxImageSide, marks: entityLabels === "marks" };
-  return runEval({
+  const result = await runEval({
     runId: options.runId ?? newRunId(settings.model),
     name: `${settings.model} @ ${hostOf(settings.baseUrl)}`,
     config,
@@ -74,7 +75,8 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
         settings: { ...settings, seed: settings.seed === null ? null : settings.seed + seed },
         scenario: loaded.scenario,
         engine,
-        resolveImage: (ref) => encodeImage(loaded, ref, images),
+        // a short token per image; the client's fetch splices the encoded bytes in (lib/model/wire-images.ts)
+        resolveImage: (ref) => imageToken(imageKey(loaded, ref, images), () => encodeImage(loaded, ref, images)),
         imageKey: (ref) => imageKey(loaded, ref, images),
         ...(cache ? { cache } : {}),
         ...(options.onRetry ? { onRetry: options.onRetry } : {}),
@@ -82,5 +84,6 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
           if (!cached) usage(promptTokens, completionTokens);
         },
       }),
-  });
+  }).finally(() => cache?.flush());
+  return result;
 }

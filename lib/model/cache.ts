@@ -1,7 +1,8 @@
 /**
  * Response cache keyed on the full request (model, messages with their images, tools, sampling…): a
  * re-run of the same configuration costs nothing. One JSON file per response under the data folder,
- * written atomically. The key is a hash of the request body — which never holds the API key.
+ * written atomically. The key is a hash of the request body — which never holds the API key — with each
+ * image named by its content (scenario hash, view, size) instead of its base64 bytes (see openai-solver).
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -26,6 +27,23 @@ export class ResponseCache {
     } catch {
       return null;
     }
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  /**
+   * Writes in the background (the caller does not wait for the disk); a failed write only costs a miss
+   * later. `flush()` waits for every write started so far.
+   */
+  setInBackground(key: string, value: unknown): void {
+    const write = this.set(key, value).catch(() => undefined);
+    this.pending.add(write);
+    void write.then(() => this.pending.delete(write));
+  }
+
+  /** Waits for the background writes started so far. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
   }
 
   async set(key: string, value: unknown): Promise<void> {

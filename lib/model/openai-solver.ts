@@ -17,6 +17,7 @@ import { openAiTools } from "@/core/tools";
 import { ResponseCache } from "./cache";
 import { Conversation, type ImageHistory, type ReasoningHistory } from "./conversation";
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
+import { splicingFetch } from "./wire-images";
 
 export interface ModelSettings {
   readonly baseUrl: string;
@@ -50,7 +51,15 @@ export function createClient(settings: ModelSettings): OpenAI {
     apiKey: apiKey || "not-needed",
     timeout: settings.timeoutMs,
     maxRetries: 0,
+    // request bodies go out as bytes, with image tokens (see wire-images.ts) replaced by the images
+    fetch: splicingFetch,
   });
+}
+
+let toolDefinitions: ChatCompletionCreateParamsNonStreaming["tools"] | null = null;
+/** The tool definitions, derived from the registry once per process (zod → JSON Schema is not free). */
+function tools(): ChatCompletionCreateParamsNonStreaming["tools"] {
+  return (toolDefinitions ??= openAiTools() as ChatCompletionCreateParamsNonStreaming["tools"]);
 }
 
 /** The host of an endpoint URL (what the run configuration records). */
@@ -67,7 +76,7 @@ export interface OpenAiSolverDeps {
   readonly settings: ModelSettings;
   readonly scenario: Scenario;
   readonly engine: EngineConfig;
-  /** Image ref → data URL. */
+  /** Image ref → data URL, or a token from `imageToken` (the client from `createClient` splices it in). */
   readonly resolveImage: (ref: ImageRef) => Promise<string>;
   /** Image ref → a stable name of its content (for cache keys), e.g. content hash + ref + size. */
   readonly imageKey: (ref: ImageRef) => string;
@@ -86,7 +95,7 @@ export function requestBody(
   return {
     model: settings.model,
     messages,
-    tools: openAiTools() as ChatCompletionCreateParamsNonStreaming["tools"],
+    tools: tools(),
     tool_choice: finalTurn ? { type: "function", function: { name: "submit_answer" } } : "auto",
     ...(settings.temperature !== null ? { temperature: settings.temperature } : {}),
     ...(settings.topP !== null ? { top_p: settings.topP } : {}),
@@ -127,7 +136,8 @@ export function openAiSolver(deps: OpenAiSolverDeps): Solver {
           settings.retry ?? DEFAULT_RETRY,
           deps.onRetry,
         );
-        if (key && deps.cache && response.choices?.length) await deps.cache.set(key, response);
+        // written in the background: the episode does not wait for the disk (runModelEval flushes at the end)
+        if (key && deps.cache && response.choices?.length) deps.cache.setInBackground(key, response);
       }
       const latencyMs = cached ? 0 : Date.now() - started;
       const message = response.choices?.[0]?.message;
