@@ -36,6 +36,9 @@ function secrets(scenario: Scenario): string[] {
 }
 
 test.describe("play mode", () => {
+  // a whole episode through the UI, each step a request: slow on a loaded machine
+  test.describe.configure({ timeout: 120_000 });
+
   test("a full play-through with the mouse: inspect, zoom a part, assess, submit → score", async ({
     page,
     request,
@@ -114,6 +117,15 @@ test.describe("play mode", () => {
     expect(stored.score?.metrics.gold_correct).toBe(true);
     expect(stored.score?.metrics.hallucinated).toBe(0);
     expect(stored.episode.annotator).toBe("Mouse Player");
+
+    // the human-play run is on the leaderboard as a human baseline
+    await page.goto("/leaderboard");
+    const lbRow = page.locator(`[data-testid="leaderboard-row"][data-run-id="${stored.episode.runId}"]`);
+    await expect(lbRow.locator(".solver-name")).toHaveText(/^Human \(\d+ annotators?\)$/);
+    await lbRow.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "reports/play-6-leaderboard.png" });
+    await page.goBack();
+    await expect(play.score).toBeVisible();
 
     // the replay link opens the stored episode
     await page.getByTestId("replay-link").click();

@@ -10,7 +10,7 @@ import { knowledgeOf } from "@/lib/play/derive";
 import { createPlayStore } from "@/lib/play/play-store";
 import type { PlayEpisodeDocument } from "@/lib/play/types";
 import { SceneStoreProvider } from "@/lib/store/scene-store-context";
-import { PlayBar } from "./play-bar";
+import { PlayBar, TaskCard } from "./play-bar";
 import { PlayCanvas } from "./play-canvas";
 import { PlayStoreProvider, usePlay, usePlayStoreApi } from "./play-context";
 import { AssessForm, PlanForm, SubmitForm } from "./play-forms";
@@ -95,35 +95,38 @@ function PlayBoard({ doc }: { doc: PlayEpisodeDocument }) {
       data-run-id={doc.episode.runId}
       data-phase={ended ? "ended" : "playing"}
     >
-      <PlayBar brief={doc.brief} budget={doc.budget} />
-      {error && (
-        <div className="play-error" role="alert" data-testid="play-error">
-          <span>{error}</span>
-          <button
-            type="button"
-            className="button button--ghost button--small"
-            onClick={() => play.getState().dismissError()}
-          >
-            Dismiss
-          </button>
-        </div>
-      )}
-      {!ended && last?.invalid && (
-        <p className="play-invalid" role="status" data-testid="last-invalid">
-          That call was not accepted and used the turn — {last.text.replace(/^Error:\s*/, "")}
-        </p>
-      )}
+      <TaskCard brief={doc.brief} />
       {ended && <ScorePanel doc={doc} onPlayAgain={() => void playAgain()} />}
       <div className="play-grid">
-        <div className="play-grid__main">
-          <PlayCanvas brief={doc.brief} seenEntityIds={seenEntityIds} />
+        <div className="play-grid__log">
           <StepLog steps={doc.steps} maxTurns={doc.budget.maxTurns} />
         </div>
+        <div className="play-grid__main">
+          <PlayCanvas brief={doc.brief} seenEntityIds={seenEntityIds} />
+        </div>
         <aside className="play-grid__side">
+          <PlayBar budget={doc.budget} />
+          {error && (
+            <div className="play-error" role="alert" data-testid="play-error">
+              <span>{error}</span>
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                onClick={() => play.getState().dismissError()}
+              >
+                Dismiss
+              </button>
+            </div>
+          )}
+          {!ended && last?.invalid && (
+            <p className="play-invalid" role="status" data-testid="last-invalid">
+              That call was not accepted and used the turn — {last.text.replace(/^Error:\s*/, "")}
+            </p>
+          )}
           {!ended && form === "assess" && <AssessForm brief={doc.brief} knowledge={knowledge} />}
           {!ended && form === "submit" && <SubmitForm brief={doc.brief} knowledge={knowledge} />}
           {!ended && form === "plan" && <PlanForm brief={doc.brief} knowledge={knowledge} />}
-          <PlayView brief={doc.brief} knowledge={knowledge} locked={doc.budget.finalTurn || ended} />
+          <PlayView brief={doc.brief} knowledge={knowledge} locked={doc.budget.finalTurn || ended} ended={ended} />
         </aside>
       </div>
       {sheet && <ShortcutSheet />}

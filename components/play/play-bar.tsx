@@ -1,6 +1,6 @@
 "use client";
 /**
- * Always in view while playing: the task, the turn budget, and the tool palette — every tool of the
+ * The task, and — always in view while playing — the turn budget and the tool palette — every tool of the
  * registry with its hotkey (on the final turn only Submit answer is accepted, as the engine enforces).
  */
 import { TOOLS } from "@/core/tools";
@@ -45,7 +45,25 @@ export function BudgetMeter({ budget }: { budget: PlayBudget }) {
   );
 }
 
-export function PlayBar({ brief, budget }: { brief: PlayBrief; budget: PlayBudget }) {
+export function TaskCard({ brief }: { brief: PlayBrief }) {
+  return (
+    <section className="card play-task" aria-label="Task">
+      <p className="section-label">Task</p>
+      <p className="task-text" data-testid="play-task">
+        {brief.task}
+      </p>
+      {brief.constraints.length > 0 && (
+        <ul className="play-bar__constraints" aria-label="Constraints">
+          {brief.constraints.map((c, i) => (
+            <li key={i}>{c}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function PlayBar({ budget }: { budget: PlayBudget }) {
   const play = usePlayStoreApi();
   const busy = usePlay((s) => s.busy);
   const form = usePlay((s) => s.form);
@@ -65,27 +83,14 @@ export function PlayBar({ brief, budget }: { brief: PlayBrief; budget: PlayBudge
   const needs = (tool: string) =>
     tool === "inspect_entity" ? !entityId : tool === "inspect_part" ? !entityId || !partId : false;
   return (
-    <div className="play-bar card" data-testid="play-bar">
-      <div className="play-bar__task">
-        <p className="section-label">Task</p>
-        <p className="task-text" data-testid="play-task">
-          {brief.task}
+    <section className="card side-card play-bar" data-testid="play-bar" aria-label="Turn budget and tools">
+      <BudgetMeter budget={budget} />
+      {locked && (
+        <p className="play-bar__final" role="status" data-testid="final-turn">
+          Last turn: only <strong>Submit answer</strong> is accepted now.
         </p>
-        {brief.constraints.length > 0 && (
-          <ul className="play-bar__constraints" aria-label="Constraints">
-            {brief.constraints.map((c, i) => (
-              <li key={i}>{c}</li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="play-bar__side">
-        <BudgetMeter budget={budget} />
-        {locked && (
-          <p className="play-bar__final" role="status" data-testid="final-turn">
-            Last turn: only <strong>Submit answer</strong> is accepted now.
-          </p>
-        )}
+      )}
+      {!budget.ended && (
         <div className="play-tools" role="toolbar" aria-label="Tools">
           {TOOLS.map((t) => (
             <button
@@ -115,7 +120,7 @@ export function PlayBar({ brief, budget }: { brief: PlayBrief; budget: PlayBudge
             Shortcuts <kbd>?</kbd>
           </button>
         </div>
-      </div>
-    </div>
+      )}
+    </section>
   );
 }

@@ -22,11 +22,13 @@ export function PlayView({
   brief,
   knowledge,
   locked,
+  ended,
 }: {
   brief: PlayBrief;
   knowledge: PlayKnowledge;
   /** The final turn: only submit_answer is accepted. */
   locked: boolean;
+  ended: boolean;
 }) {
   const selectedId = useSceneStore((s) => s.selectedEntityId);
   const busy = usePlay((s) => s.busy);
@@ -68,6 +70,7 @@ export function PlayView({
           entity={seen}
           knowledge={knowledge}
           locked={locked}
+          ended={ended}
           showText={brief.observationMode !== "image"}
         />
       ) : (
@@ -83,11 +86,13 @@ function SeenEntityView({
   entity,
   knowledge,
   locked,
+  ended,
   showText,
 }: {
   entity: SeenEntity;
   knowledge: PlayKnowledge;
   locked: boolean;
+  ended: boolean;
   /** hybrid/text modes: the tools' descriptions are part of the observation. */
   showText: boolean;
 }) {
@@ -184,6 +189,7 @@ function SeenEntityView({
           color={partColor(partIndex)}
           knowledge={knowledge}
           locked={locked}
+          ended={ended}
           showText={showText}
         />
       ) : (
@@ -202,6 +208,7 @@ function PartPanel(props: {
   color: string;
   knowledge: PlayKnowledge;
   locked: boolean;
+  ended: boolean;
   showText: boolean;
 }) {
   const { entityId, part, knowledge } = props;
@@ -242,26 +249,28 @@ function PartPanel(props: {
         )}
       </div>
       {props.showText && seen?.text && <ObservationText text={seen.text} />}
-      <div className="play-part-panel__actions">
-        <button
-          type="button"
-          className="button"
-          disabled={busy || props.locked}
-          onClick={() => play.getState().openForm("assess")}
-          data-testid="open-assess"
-        >
-          Assess this part <kbd>{key("assess_part")}</kbd>
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={busy}
-          onClick={() => play.getState().openForm("submit")}
-          data-testid="open-submit-here"
-        >
-          Answer with it <kbd>{key("submit_answer")}</kbd>
-        </button>
-      </div>
+      {!props.ended && (
+        <div className="play-part-panel__actions">
+          <button
+            type="button"
+            className="button"
+            disabled={busy || props.locked}
+            onClick={() => play.getState().openForm("assess")}
+            data-testid="open-assess"
+          >
+            Assess this part <kbd>{key("assess_part")}</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => play.getState().openForm("submit")}
+            data-testid="open-submit-here"
+          >
+            Answer with it <kbd>{key("submit_answer")}</kbd>
+          </button>
+        </div>
+      )}
     </div>
   );
 }

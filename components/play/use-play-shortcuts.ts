@@ -84,7 +84,8 @@ export function usePlayShortcuts(
       } else return;
       e.preventDefault();
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // capture: runs before the canvas's own keys (1–9, +, −, 0, Escape), which skip handled events
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
   }, [play, scene, actions, entityIds, after]);
 }
