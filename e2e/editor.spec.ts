@@ -12,7 +12,7 @@ const SHOTS = path.resolve("reports", "editor");
 
 /** A synthetic desk photo: a mug, a ruler and a coin on wood (JPEG). */
 async function deskPhoto(file: string, width = 1200, height = 800): Promise<string> {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1200 800">
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 1200 800" preserveAspectRatio="none">
     <rect width="1200" height="800" fill="#c8a27a"/>
     <g fill="#b08660">${Array.from({ length: 12 }, (_, i) => `<rect x="0" y="${i * 70}" width="1200" height="6"/>`).join("")}</g>
     <rect x="150" y="200" width="300" height="320" rx="30" fill="#2f6db5"/>
@@ -174,7 +174,9 @@ test.describe("scenario editor", () => {
     await ed.drag({ x: 300, y: 350 }, { x: 162, y: 350 }, 10);
     s = await ed.state();
     expect(s.doc.entities[0]!.region.box![0]).toBe(0);
-    // its part moved? no: parts keep their own regions; put the box back with undo
+    // its part (scene pixels: the mug has no separate view) moved with it
+    expect(s.doc.entities[0]!.parts[0]!.region.box![0]).toBeCloseTo(430 - 140, -1);
+    // one undo step puts both back
     await ed.key("Control+z");
     expect((await ed.state()).doc.entities[0]!.region.box![0]).toBeCloseTo(140, -1);
 

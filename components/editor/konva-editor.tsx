@@ -16,6 +16,7 @@ import { regionBounds } from "@/core/scenario/geometry";
 import type { Region } from "@/core/scenario/schema";
 import {
   clampRegion,
+  moveTarget,
   regionsInSpace,
   setRegion,
   snapBox,
@@ -280,15 +281,16 @@ export default function KonvaEditor({ imageUrls }: KonvaEditorProps) {
   };
 
   const onRegionDragEnd = (r: SpaceRegion, node: Konva.Node) => {
-    if ("box" in r.region) {
-      const [, , w, h] = r.region.box;
-      commitRegion(r.target, { box: [node.x(), node.y(), w, h] });
-    } else {
-      const dx = node.x();
-      const dy = node.y();
-      node.position({ x: 0, y: 0 });
-      commitRegion(r.target, { polygon: r.region.polygon.map(([x, y]) => [x + dx, y + dy] as [number, number]) });
-    }
+    const b = regionBounds(r.region);
+    const box = "box" in r.region;
+    let dx = box ? node.x() - b.x : node.x();
+    let dy = box ? node.y() - b.y : node.y();
+    if (!box) node.position({ x: 0, y: 0 });
+    // keep the moved region inside the image
+    dx = Math.min(Math.max(dx, -b.x), imageSize.width - b.x - b.w);
+    dy = Math.min(Math.max(dy, -b.y), imageSize.height - b.y - b.h);
+    if (dx === 0 && dy === 0) return;
+    api.getState().apply((d) => moveTarget(d, r.target, dx, dy));
   };
 
   const onTransformEnd = (r: SpaceRegion, node: Konva.Node) => {

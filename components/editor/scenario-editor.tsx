@@ -9,10 +9,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
 import { formatIssue } from "@/core/errors";
-import { translateRegion } from "@/core/scenario/geometry";
 import { validateScenarioDocument, type ImageProbe } from "@/core/scenario/validate";
 import { ApiError } from "@/lib/client/identity";
-import { diffScenarios, setRegion, type Draft, type Tool } from "@/lib/store/editor-store";
+import { diffScenarios, moveTarget, type Draft, type Tool } from "@/lib/store/editor-store";
 import { conflictOf, createScenario, issuesOf, saveScenario, type ConflictBody } from "@/lib/uploads/editor-client";
 import { EditorProvider, useEditor, useEditorApi } from "./editor-context";
 import { EditorCanvas } from "./editor-canvas";
@@ -154,13 +153,7 @@ function EditorBody({ baseVersion: initialBase, imageUrls }: ScenarioEditorProps
         const dx = key === "arrowleft" ? -step : key === "arrowright" ? step : 0;
         const dy = key === "arrowup" ? -step : key === "arrowdown" ? step : 0;
         const target = s.selection;
-        const entity = s.doc.entities[target.entity];
-        const region = target.part === null ? entity?.region : entity?.parts[target.part]?.region;
-        if (region)
-          s.apply(
-            (d) => setRegion(d, target, translateRegion(region, dx, dy)),
-            `nudge:${target.entity}:${target.part}`,
-          );
+        s.apply((d) => moveTarget(d, target, dx, dy), `nudge:${target.entity}:${target.part}`);
       } else return;
     };
     window.addEventListener("keydown", onKey);

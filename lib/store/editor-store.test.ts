@@ -6,6 +6,7 @@ import {
   clampRegion,
   createEditorStore,
   deleteTarget,
+  moveTarget,
   diffScenarios,
   regionsInSpace,
   renameId,
@@ -121,6 +122,19 @@ describe("editor store", () => {
       "spoon/handle-tip",
       "spoon/bowl",
     ]);
+  });
+});
+
+describe("moving regions", () => {
+  it("moves an entity without a view together with its parts; a view's parts stay", () => {
+    const d = moveTarget(doc(), { entity: 0, part: null }, 10, -5);
+    expect(d.entities[0]!.region).toEqual({ box: [30, 15, 100, 100] });
+    expect(d.entities[0]!.parts.map((p) => p.region)).toEqual([{ box: [30, 15, 100, 20] }, { box: [50, 45, 60, 50] }]);
+    const spoon = moveTarget(doc(), { entity: 1, part: null }, 1, 1).entities[1]!;
+    expect(spoon.parts.map((p) => p.region)).toEqual(doc().entities[1]!.parts.map((p) => p.region));
+    const part = moveTarget(doc(), { entity: 0, part: 1 }, 1, 2).entities[0]!;
+    expect(part.region).toEqual(doc().entities[0]!.region);
+    expect(part.parts[1]!.region).toEqual({ box: [41, 52, 60, 50] });
   });
 });
 

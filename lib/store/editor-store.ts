@@ -8,7 +8,7 @@
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Entity, Part, Region, Scenario } from "@/core/scenario/schema";
-import { regionBounds, type Rect } from "@/core/scenario/geometry";
+import { regionBounds, translateRegion, type Rect } from "@/core/scenario/geometry";
 
 /** The draft: a scenario document that may not be valid yet (the validator reports what is missing). */
 export type Draft = Scenario;
@@ -114,6 +114,24 @@ export function setRegion(doc: Draft, target: Selection, region: Region): Draft 
   const rounded = roundRegion(region);
   if (target.part === null) return updateEntity(doc, target.entity, (e) => ({ ...e, region: rounded }));
   return updatePart(doc, target.entity, target.part, (p) => ({ ...p, region: rounded }));
+}
+
+/**
+ * Moves a region by (dx, dy). Moving an entity without a `view` moves its parts too (their regions are
+ * in scene pixels and belong inside it); parts of an entity with a view are in the view's pixels and stay.
+ */
+export function moveTarget(doc: Draft, target: Selection, dx: number, dy: number): Draft {
+  const entity = doc.entities[target.entity];
+  if (!entity) return doc;
+  const move = (r: Region) => roundRegion(translateRegion(r, -dx, -dy)); // translateRegion subtracts
+  if (target.part !== null) {
+    return updatePart(doc, target.entity, target.part, (p) => ({ ...p, region: move(p.region) }));
+  }
+  return updateEntity(doc, target.entity, (e) => ({
+    ...e,
+    region: move(e.region),
+    parts: e.view ? e.parts : e.parts.map((p) => ({ ...p, region: move(p.region) })),
+  }));
 }
 
 /**
