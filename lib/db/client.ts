@@ -83,8 +83,13 @@ function postgresClient(url: string): Db {
       });
     }
   };
-  // Same datamodel, other provider: the generated pg client is structurally the SQLite one.
-  return new PgPrismaClient({ adapter: migrating }) as unknown as Db;
+  // Same datamodel, other provider: the generated pg client is structurally the SQLite one. Transactions
+  // are round trips over the network here (indexing a scenario store is ~2 statements per scenario), so
+  // the 5 s default is too tight on a busy machine.
+  return new PgPrismaClient({
+    adapter: migrating,
+    transactionOptions: { maxWait: 30_000, timeout: 120_000 },
+  }) as unknown as Db;
 }
 
 /** Closes the database connection (CLI commands call this before exiting). */

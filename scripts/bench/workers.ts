@@ -20,7 +20,7 @@ import { createTestDatabase } from "@/lib/db/pg-testing";
 
 const LATENCY_MS = 300;
 const WORKER_CONCURRENCY = 4;
-const WORKER_COUNTS = [1, 2, 4];
+const WORKER_COUNTS = (process.env.MMCB_BENCH_WORKERS ?? "1,2,4").split(",").map(Number);
 const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "cli", "mmcb.js");
 
@@ -121,8 +121,11 @@ async function oneConfiguration(
       if (n >= workers) break;
       if (waited > 180_000) throw new Error(`only ${n} of ${workers} workers registered after 3 minutes`);
     }
-    const code = await exited(mmcb(enqueueArgs, env));
-    if (code !== 0) throw new Error(`mmcb eval --distributed exited ${code}`);
+    const enqueue = mmcb(enqueueArgs, env);
+    let said = "";
+    enqueue.stderr!.on("data", (d) => (said += d));
+    const code = await exited(enqueue);
+    if (code !== 0) throw new Error(`mmcb eval --distributed exited ${code}: ${said.trim()}`);
     const total = scenarioIds.length * seeds;
     for (let waited = 0; ; waited += 500) {
       await sleep(500);
