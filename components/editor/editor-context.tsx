@@ -31,3 +31,16 @@ export function useEditorApi(): EditorStore {
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(useEditorApi(), selector);
 }
+
+/** The image files the editor can show (by file name) and the sizes it knows, plus adding an upload. */
+export interface EditorImages {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly sizes: Readonly<Record<string, { width: number; height: number }>>;
+  add(file: string, url: string, size: { width: number; height: number }): void;
+}
+
+export const EditorImagesContext = createContext<EditorImages>({ urls: {}, sizes: {}, add: () => {} });
+
+export function useEditorImages(): EditorImages {
+  return useContext(EditorImagesContext);
+}

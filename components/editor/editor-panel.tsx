@@ -4,11 +4,13 @@
  * fields (attributes from the vocabulary, affordances), and the answers (gold and similar). Every change
  * is one undoable edit of the draft; typing in one field coalesces into one undo step.
  */
-import { useId, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
+import { ApiError } from "@/lib/client/identity";
+import { uploadPhoto } from "@/lib/uploads/editor-client";
 import { ATTRIBUTES, attributeDefinition } from "@/core/scenario/vocabulary";
 import { DISTRACTOR_TIERS, KNOWN_SETTINGS, SOURCE_KINDS, type Part } from "@/core/scenario/schema";
 import { renameId, updateEntity, updatePart, type Draft, type Selection } from "@/lib/store/editor-store";
-import { useEditor, useEditorApi } from "./editor-context";
+import { useEditor, useEditorApi, useEditorImages } from "./editor-context";
 
 function useEdit() {
   const api = useEditorApi();
@@ -270,6 +272,7 @@ export function SelectionFields() {
             />
           )}
         </Field>
+        <ViewUpload entityIndex={selection.entity} hasView={Boolean(entity.view)} />
         {entity.view ? (
           <p className="ed-hint">
             This entity has its own view photo (<code>{entity.view}</code>); its parts are drawn on it.{" "}
@@ -648,4 +651,69 @@ export function selectionOfPath(path: string): Selection | null {
   const m = /^entities\[(\d+)\](?:\.parts\[(\d+)\])?/.exec(path);
   if (!m) return null;
   return { entity: Number(m[1]), part: m[2] === undefined ? null : Number(m[2]) };
+}
+
+/** Uploads a separate view photo for an entity (its parts are then drawn on that photo). */
+function ViewUpload({ entityIndex, hasView }: { entityIndex: number; hasView: boolean }) {
+  const images = useEditorImages();
+  const edit = useEdit();
+  const api = useEditorApi();
+  const inputId = useId();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  async function send(file: File | undefined) {
+    if (!file) return;
+    setState({ busy: true, error: null });
+    try {
+      const photo = await uploadPhoto(file);
+      images.add(photo.file, photo.url, { width: photo.width, height: photo.height });
+      edit((d) => updateEntity(d, entityIndex, (e) => ({ ...e, view: photo.file })));
+      api.getState().setSpace({ kind: "view", entity: entityIndex });
+      setState({ busy: false, error: null });
+    } catch (e) {
+      setState({ busy: false, error: e instanceof ApiError ? e.message : "The photo could not be uploaded." });
+    }
+  }
+  return (
+    <div className="ed-field">
+      <label htmlFor={inputId} className="button button--small">
+        {hasView ? "Replace the view photo…" : "Add a separate view photo…"}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept="image/png,image/jpeg,image/webp"
+        className="visually-hidden"
+        disabled={state.busy}
+        onChange={(e) => void send(e.target.files?.[0])}
+        data-testid="ed-view-upload"
+      />
+      {hasView && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => {
+            edit((d) =>
+              updateEntity(d, entityIndex, (e) => {
+                const { view: _view, ...rest } = e;
+                return rest;
+              }),
+            );
+            api.getState().setSpace({ kind: "scene" });
+          }}
+        >
+          Remove the view photo
+        </button>
+      )}
+      {state.busy && <p className="ed-hint">Uploading…</p>}
+      {state.error && (
+        <p className="ed-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <p className="ed-hint">
+        Optional: an object-centric photo of this entity. Its parts are then drawn on that photo (their regions are in
+        its pixels).
+      </p>
+    </div>
+  );
 }

@@ -13,7 +13,7 @@ import { validateScenarioDocument, type ImageProbe } from "@/core/scenario/valid
 import { ApiError } from "@/lib/client/identity";
 import { diffScenarios, moveTarget, type Draft, type Tool } from "@/lib/store/editor-store";
 import { conflictOf, createScenario, issuesOf, saveScenario, type ConflictBody } from "@/lib/uploads/editor-client";
-import { EditorProvider, useEditor, useEditorApi } from "./editor-context";
+import { EditorImagesContext, EditorProvider, useEditor, useEditorApi, type EditorImages } from "./editor-context";
 import { EditorCanvas } from "./editor-canvas";
 import { AnswersFields, RegionList, ScenarioFields, SelectionFields, selectionOfPath } from "./editor-panel";
 
@@ -55,7 +55,21 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-function EditorBody({ baseVersion: initialBase, imageUrls }: ScenarioEditorProps) {
+function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: ScenarioEditorProps) {
+  const [added, setAdded] = useState<{
+    urls: Record<string, string>;
+    sizes: Record<string, { width: number; height: number }>;
+  }>({ urls: {}, sizes: {} });
+  const imageUrls = useMemo(() => ({ ...initialUrls, ...added.urls }), [initialUrls, added.urls]);
+  const images = useMemo<EditorImages>(
+    () => ({
+      urls: imageUrls,
+      sizes: added.sizes,
+      add: (file, url, size) =>
+        setAdded((a) => ({ urls: { ...a.urls, [file]: url }, sizes: { ...a.sizes, [file]: size } })),
+    }),
+    [imageUrls, added.sizes],
+  );
   const api = useEditorApi();
   const router = useRouter();
   const doc = useEditor((s) => s.doc);
@@ -79,11 +93,13 @@ function EditorBody({ baseVersion: initialBase, imageUrls }: ScenarioEditorProps
     const probe = (file: string): ImageProbe =>
       file === deferred.scene.image
         ? { status: "ok", width: deferred.scene.width, height: deferred.scene.height }
-        : imageUrls[file]
-          ? { status: "ok", width: Number.MAX_SAFE_INTEGER, height: Number.MAX_SAFE_INTEGER }
-          : { status: "missing" };
+        : added.sizes[file]
+          ? { status: "ok", ...added.sizes[file] }
+          : imageUrls[file]
+            ? { status: "ok", width: Number.MAX_SAFE_INTEGER, height: Number.MAX_SAFE_INTEGER }
+            : { status: "missing" };
     return validateScenarioDocument(deferred, { file: "scenario.json", probeImage: probe }).issues;
-  }, [deferred, imageUrls]);
+  }, [deferred, imageUrls, added.sizes]);
 
   const doSave = useCallback(async () => {
     const state = api.getState();
@@ -183,143 +199,145 @@ function EditorBody({ baseVersion: initialBase, imageUrls }: ScenarioEditorProps
       : null;
 
   return (
-    <div className="editor" data-testid="scenario-editor" data-dirty={dirty ? "true" : "false"}>
-      <div className="editor__bar">
-        <div className="editor__tools" role="toolbar" aria-label="Drawing tools">
-          {TOOLS.map((t) => (
-            <button
-              key={t.tool}
-              type="button"
-              className={`button button--small${tool === t.tool ? " is-active" : ""}`}
-              aria-pressed={tool === t.tool}
-              onClick={() => api.getState().setTool(t.tool)}
-              data-testid={`tool-${t.tool}`}
-            >
-              {t.label} <kbd>{t.key}</kbd>
-            </button>
-          ))}
-          <span className="editor__sep" aria-hidden="true" />
-          <button
-            type="button"
-            className="button button--small"
-            disabled={!canUndo}
-            onClick={() => api.getState().undo()}
-          >
-            Undo <kbd>Ctrl+Z</kbd>
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            disabled={!canRedo}
-            onClick={() => api.getState().redo()}
-          >
-            Redo <kbd>Ctrl+⇧Z</kbd>
-          </button>
-          <span className="editor__sep" aria-hidden="true" />
-          <label className="ed-check">
-            <input type="checkbox" checked={snap} onChange={(e) => api.getState().setSnap(e.target.checked)} /> Snap{" "}
-            <kbd>S</kbd>
-          </label>
-          <label className="ed-check">
-            <input
-              type="checkbox"
-              checked={grid > 0}
-              onChange={(e) => api.getState().setGrid(e.target.checked ? 10 : 0)}
-            />{" "}
-            Grid 10px <kbd>G</kbd>
-          </label>
-          {space.kind === "view" && (
+    <EditorImagesContext.Provider value={images}>
+      <div className="editor" data-testid="scenario-editor" data-dirty={dirty ? "true" : "false"}>
+        <div className="editor__bar">
+          <div className="editor__tools" role="toolbar" aria-label="Drawing tools">
+            {TOOLS.map((t) => (
+              <button
+                key={t.tool}
+                type="button"
+                className={`button button--small${tool === t.tool ? " is-active" : ""}`}
+                aria-pressed={tool === t.tool}
+                onClick={() => api.getState().setTool(t.tool)}
+                data-testid={`tool-${t.tool}`}
+              >
+                {t.label} <kbd>{t.key}</kbd>
+              </button>
+            ))}
+            <span className="editor__sep" aria-hidden="true" />
             <button
               type="button"
               className="button button--small"
-              onClick={() => api.getState().setSpace({ kind: "scene" })}
+              disabled={!canUndo}
+              onClick={() => api.getState().undo()}
             >
-              ← Scene <kbd>O</kbd>
+              Undo <kbd>Ctrl+Z</kbd>
             </button>
-          )}
-        </div>
-        <div className="editor__save">
-          <SaveStatus save={save} dirty={dirty} baseVersion={baseVersion} />
-          {!isNew && (
-            <a className="button button--small" href={`/api/scenarios/${doc.id}/export`} download>
-              Export zip
-            </a>
-          )}
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void doSave()}
-            disabled={save.kind === "saving"}
-            data-testid="editor-save"
-          >
-            {isNew ? "Create scenario" : "Save new version"} <kbd>Ctrl+S</kbd>
-          </button>
-        </div>
-      </div>
-      {partToolHint && (
-        <p className="editor__hint" role="status">
-          {partToolHint}
-        </p>
-      )}
-      {save.kind === "conflict" && (
-        <ConflictPanel
-          state={save}
-          onRebase={() => {
-            api.getState().load(save.mine, save.conflict.latest.version, { dirty: true });
-            setSave({ kind: "idle" });
-          }}
-          onTakeLatest={() => {
-            api.getState().load(save.conflict.latest.scenario, save.conflict.latest.version);
-            setSave({ kind: "idle" });
-          }}
-          onCopied={(id) => router.push(`/scenarios/${id}/edit`)}
-        />
-      )}
-      <div className="editor__main">
-        <div className="editor__canvas-wrap">
-          <EditorCanvas imageUrls={imageUrls} />
-        </div>
-        <aside className="editor__panel" aria-label="Scenario fields">
-          <div className="ed-tabs" role="tablist">
-            {(
-              [
-                ["scenario", "Scenario"],
-                ["regions", `Regions (${doc.entities.length})`],
-                ["answers", `Answers (${doc.gold.length})`],
-              ] as const
-            ).map(([id, label]) => (
+            <button
+              type="button"
+              className="button button--small"
+              disabled={!canRedo}
+              onClick={() => api.getState().redo()}
+            >
+              Redo <kbd>Ctrl+⇧Z</kbd>
+            </button>
+            <span className="editor__sep" aria-hidden="true" />
+            <label className="ed-check">
+              <input type="checkbox" checked={snap} onChange={(e) => api.getState().setSnap(e.target.checked)} /> Snap{" "}
+              <kbd>S</kbd>
+            </label>
+            <label className="ed-check">
+              <input
+                type="checkbox"
+                checked={grid > 0}
+                onChange={(e) => api.getState().setGrid(e.target.checked ? 10 : 0)}
+              />{" "}
+              Grid 10px <kbd>G</kbd>
+            </label>
+            {space.kind === "view" && (
               <button
-                key={id}
                 type="button"
-                role="tab"
-                aria-selected={tab === id}
-                className={`ed-tab${tab === id ? " is-active" : ""}`}
-                onClick={() => setTab(id)}
-                data-testid={`ed-tab-${id}`}
+                className="button button--small"
+                onClick={() => api.getState().setSpace({ kind: "scene" })}
               >
-                {label}
+                ← Scene <kbd>O</kbd>
               </button>
-            ))}
-          </div>
-          <div className="editor__panel-body">
-            {tab === "scenario" && <ScenarioFields isNew={isNew} />}
-            {tab === "regions" && (
-              <>
-                <SelectionFields />
-                <h3 className="ed-subtitle">All regions</h3>
-                <RegionList />
-              </>
             )}
-            {tab === "answers" && <AnswersFields />}
           </div>
-          <ValidationList
-            issues={issues.map((i) => ({ line: formatIssue(i), path: i.path }))}
-            serverIssues={save.kind === "error" ? save.issues : []}
-            serverMessage={save.kind === "error" ? save.message : null}
+          <div className="editor__save">
+            <SaveStatus save={save} dirty={dirty} baseVersion={baseVersion} />
+            {!isNew && (
+              <a className="button button--small" href={`/api/scenarios/${doc.id}/export`} download>
+                Export zip
+              </a>
+            )}
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void doSave()}
+              disabled={save.kind === "saving"}
+              data-testid="editor-save"
+            >
+              {isNew ? "Create scenario" : "Save new version"} <kbd>Ctrl+S</kbd>
+            </button>
+          </div>
+        </div>
+        {partToolHint && (
+          <p className="editor__hint" role="status">
+            {partToolHint}
+          </p>
+        )}
+        {save.kind === "conflict" && (
+          <ConflictPanel
+            state={save}
+            onRebase={() => {
+              api.getState().load(save.mine, save.conflict.latest.version, { dirty: true });
+              setSave({ kind: "idle" });
+            }}
+            onTakeLatest={() => {
+              api.getState().load(save.conflict.latest.scenario, save.conflict.latest.version);
+              setSave({ kind: "idle" });
+            }}
+            onCopied={(id) => router.push(`/scenarios/${id}/edit`)}
           />
-        </aside>
+        )}
+        <div className="editor__main">
+          <div className="editor__canvas-wrap">
+            <EditorCanvas imageUrls={imageUrls} />
+          </div>
+          <aside className="editor__panel" aria-label="Scenario fields">
+            <div className="ed-tabs" role="tablist">
+              {(
+                [
+                  ["scenario", "Scenario"],
+                  ["regions", `Regions (${doc.entities.length})`],
+                  ["answers", `Answers (${doc.gold.length})`],
+                ] as const
+              ).map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  aria-selected={tab === id}
+                  className={`ed-tab${tab === id ? " is-active" : ""}`}
+                  onClick={() => setTab(id)}
+                  data-testid={`ed-tab-${id}`}
+                >
+                  {label}
+                </button>
+              ))}
+            </div>
+            <div className="editor__panel-body">
+              {tab === "scenario" && <ScenarioFields isNew={isNew} />}
+              {tab === "regions" && (
+                <>
+                  <SelectionFields />
+                  <h3 className="ed-subtitle">All regions</h3>
+                  <RegionList />
+                </>
+              )}
+              {tab === "answers" && <AnswersFields />}
+            </div>
+            <ValidationList
+              issues={issues.map((i) => ({ line: formatIssue(i), path: i.path }))}
+              serverIssues={save.kind === "error" ? save.issues : []}
+              serverMessage={save.kind === "error" ? save.message : null}
+            />
+          </aside>
+        </div>
       </div>
-    </div>
+    </EditorImagesContext.Provider>
   );
 }
 
