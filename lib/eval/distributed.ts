@@ -225,7 +225,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       log(`declared dead: ${r.workers.join(", ")}; ${r.jobs} episode${r.jobs === 1 ? "" : "s"} handed back for retry`);
     }
   };
+  let beating = false;
   const beat = async () => {
+    if (beating) return; // a slow beat (busy database) is still running
+    beating = true;
     try {
       if (!(await heartbeat(pool, workerId))) {
         lostLeases++;
@@ -245,6 +248,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       await reap();
     } catch (error) {
       log(`heartbeat: ${(error as Error).message}`);
+    } finally {
+      beating = false;
     }
   };
   const timer = setInterval(() => void beat(), heartbeatSeconds * 1000);

@@ -53,7 +53,7 @@ export function queueName(endpoint: string): string {
 
 /** A pool for the coordination tables (small: a few statements per episode). */
 export function coordinationPool(url: string): pg.Pool {
-  return new pg.Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 10_000 });
+  return new pg.Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000 });
 }
 
 export async function ensureCoordinationSchema(pool: pg.Pool): Promise<void> {
