@@ -103,6 +103,8 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
 
   const doSave = useCallback(async () => {
     const state = api.getState();
+    // an unchanged document would only bump the version
+    if (state.baseVersion !== null && !state.dirty) return;
     setSave({ kind: "saving" });
     try {
       if (state.baseVersion === null) {
@@ -266,7 +268,8 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
               type="button"
               className="button button--primary"
               onClick={() => void doSave()}
-              disabled={save.kind === "saving"}
+              disabled={save.kind === "saving" || (!isNew && !dirty)}
+              title={!isNew && !dirty ? "Nothing changed since this version" : undefined}
               data-testid="editor-save"
             >
               {isNew ? "Create scenario" : "Save new version"} <kbd>Ctrl+S</kbd>
