@@ -200,8 +200,13 @@ test.describe("user text is rendered inertly (Chromium)", () => {
     const seen = guard(page);
     const res = await page.goto(`${baseURL}/scenarios/${ID}/play`);
     expect(res?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Pry the lid ${P.img}`);
+    // the page asks who is playing before it shows the scene and the task
+    await page.getByRole("textbox", { name: "Your name" }).fill("xss tester");
+    await page.getByRole("button", { name: "Continue" }).click();
     await expect(page.getByText(`The lid is stuck ${P.script}`, { exact: false }).first()).toBeVisible();
     await expectInert(page, seen, "play page");
+    await page.screenshot({ path: "reports/xss-play.png" });
   });
 });
 
