@@ -1,7 +1,8 @@
 /**
  * Harness overhead against the mock (issue 5): the `openai` solver through `runModelEval` against the in-repo
  * mock with a fixed latency (300 ms) at concurrency 32, `mock-oracle`, response cache off, every bundled
- * scenario × MMCB_BENCH_SEEDS seeds (default 8), fresh SQLite database.
+ * scenario × MMCB_BENCH_SEEDS seeds (default 8), fresh SQLite database, after a warm-up run of one seed (which
+ * encodes every image once, as the first episodes of any run in a process do; its CPU is reported apart).
  *
  * The mock runs in a CHILD process (its CPU is not harness time); this process runs only the harness. Figures:
  *   - throughput as a fraction of the ideal (concurrency ÷ latency)
@@ -79,12 +80,8 @@ export async function harnessBench(scenarios: readonly LoadedScenario[]): Promis
   process.env.MMCB_DATA_DIR = dir;
   delete process.env.DATABASE_URL;
   const mock = await startMockChild(LATENCY_MS);
-  try {
-    const seeds = Array.from({ length: seedCount }, (_, i) => i + 1);
-    const loadBefore = loadavg()[0]!;
-    const cpu = process.cpuUsage();
-    const t = performance.now();
-    const result = await runModelEval({
+  const evalRun = (runId: string, seeds: number[]) =>
+    runModelEval({
       settings: {
         baseUrl: mock.url,
         model: "mock-oracle",
@@ -105,11 +102,28 @@ export async function harnessBench(scenarios: readonly LoadedScenario[]): Promis
       observation: "image",
       concurrency: CONCURRENCY,
       useCache: false,
-      runId: "bench",
+      runId,
     });
+  try {
+    // Warm-up: one seed over every scenario, so each image is encoded once (per process, as a real run
+    // does on its first episodes) and the JIT has run; reported, then the measured run starts.
+    const w = { cpu: process.cpuUsage(), t: performance.now(), requests: (await mock.stats()).completions };
+    await evalRun("bench-warmup", [0]);
+    const wRequests = (await mock.stats()).completions - w.requests;
+    const wUsed = process.cpuUsage(w.cpu);
+    console.log(
+      `harness warm-up (first run of the process: every image encoded once): ${wRequests} requests in ${((performance.now() - w.t) / 1000).toFixed(1)} s; ` +
+        `harness CPU ${((wUsed.user + wUsed.system) / 1000 / wRequests).toFixed(2)} ms per step`,
+    );
+    const before = (await mock.stats()).completions;
+    const seeds = Array.from({ length: seedCount }, (_, i) => i + 1);
+    const loadBefore = loadavg()[0]!;
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const result = await evalRun("bench", seeds);
     const seconds = (performance.now() - t) / 1000;
     const used = process.cpuUsage(cpu);
-    const { completions: requests } = await mock.stats();
+    const requests = (await mock.stats()).completions - before;
     const episodes = result.document.episodes.length;
     const gold = result.document.aggregate.metrics.gold_correct?.mean ?? null;
     const ideal = CONCURRENCY / (LATENCY_MS / 1000);
