@@ -11,6 +11,7 @@ import { MmcbError } from "@/core/errors";
 import { dataDir, defaultScenariosDir } from "@/lib/config";
 import { getDb } from "@/lib/db/client";
 import { getExportRecord, listExportRecords, type ExportRecord } from "@/lib/db/exports";
+import { getScenarioStore } from "@/lib/scenarios/store";
 import { checkExport, newExportId, runExport, type ExportCounts, type ExportProgress } from "./run";
 import { checkSource } from "./sources";
 
@@ -49,7 +50,7 @@ export function exportsRoot(): string {
 
 const sentence = (error: unknown) => (error instanceof MmcbError ? error.message : "the export failed unexpectedly");
 
-function requestOptions(request: ExportRequest) {
+async function requestOptions(request: ExportRequest) {
   return {
     kind: request.kind,
     runIds: request.runIds,
@@ -61,18 +62,20 @@ function requestOptions(request: ExportRequest) {
     maxPerScenario: request.maxPerScenario,
     ...(request.minMargin !== null ? { minMargin: request.minMargin } : {}),
     scenariosDir: defaultScenariosDir(),
+    // bundled scenarios plus the ones made in the editor (data/scenarios)
+    store: await getScenarioStore(),
   };
 }
 
 /** Counts what an export would hold (a dry run). */
 export async function countExport(request: ExportRequest) {
-  const result = await runExport({ ...requestOptions(request), outDir: exportsRoot(), dryRun: true });
+  const result = await runExport({ ...(await requestOptions(request)), outDir: exportsRoot(), dryRun: true });
   return { counts: result.counts, warnings: result.warnings };
 }
 
 /** Checks the request, then starts the export in the background; returns its id at once. */
 export async function startExportJob(request: ExportRequest): Promise<string> {
-  await checkExport(requestOptions(request));
+  await checkExport(await requestOptions(request));
   await checkSource(getDb(), request.kind, request.source, request.runIds);
   const id = newExportId();
   const job: Job = { id, request, createdAt: new Date(), status: "running", progress: null, counts: null, error: null };
@@ -87,7 +90,7 @@ export async function startExportJob(request: ExportRequest): Promise<string> {
     ...(request.minMargin !== null ? [`--min-margin ${request.minMargin}`] : []),
   ];
   void runExport({
-    ...requestOptions(request),
+    ...(await requestOptions(request)),
     outDir: path.join(exportsRoot(), id),
     exportId: id,
     command: `mmcb export ${request.kind} ${request.runIds.map((r) => `--run ${r}`).join(" ")} ${flags.join(" ")} --out ${id}  # from the web app`,

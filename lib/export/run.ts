@@ -31,7 +31,7 @@ import { imageKey } from "@/core/export";
 import { getDb } from "@/lib/db/client";
 import { createExportRecord, exportScenarioIds, finishExportRecord } from "@/lib/db/exports";
 import { getRun, type RunRecord } from "@/lib/db/runs";
-import { displayPath, loadScenarioStore, type LoadedScenario } from "@/lib/scenarios/load";
+import { displayPath, loadScenarioStore, type LoadedScenario, type LoadResult } from "@/lib/scenarios/load";
 import { APP_VERSION } from "@/lib/version";
 import { ImageFiles } from "./images";
 import { JsonlWriter } from "./jsonl";
@@ -47,6 +47,8 @@ export interface ExportOptions {
   /** The folder to create (absolute or relative to the working directory); unused by dry runs. */
   readonly outDir: string;
   readonly scenariosDir: string;
+  /** The scenarios already loaded (the app passes its store: bundled plus scenarios made in the editor). */
+  readonly store?: LoadResult;
   readonly testShare: number;
   readonly seed: number;
   readonly minMargin?: number;
@@ -153,7 +155,7 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     options.source,
     runs.map((r) => r.id),
   );
-  const store = await loadScenarioStore(options.scenariosDir);
+  const store = options.store ?? (await loadScenarioStore(options.scenariosDir));
   const scenarios = new Map(store.scenarios.map((l) => [l.scenario.id, l]));
   const runIds = runs.map((r) => r.id);
   const scenarioIds = await exportScenarioIds(db, runIds);
