@@ -1,9 +1,9 @@
 /**
  * Images on the wire without re-serialising them per request. A request body carries a base64 data URL of
- * hundreds of KB; built as a JS string each turn it is copied by `JSON.stringify`, then transcoded to
+ * tens of KB; built as a JS string each turn it is copied by `JSON.stringify`, then transcoded to
  * UTF-8 by fetch — and because the prompt holds a non-Latin-1 character (an en dash), V8 keeps the whole
- * body as a two-byte string, which makes both passes slow. Profiles of the harness showed these copies as
- * its largest cost.
+ * body as a two-byte string, which makes both passes slow. Profiles of the harness showed these copies among
+ * its largest costs.
  *
  * Instead, the messages hold a short token per image (`mmcb-img-<nonce>-<n>`); the data URL's bytes are
  * made once per process and per image; `splicingFetch` (the `fetch` the OpenAI client is given) swaps the
