@@ -43,7 +43,11 @@ export function RunHeader(props: RunHeaderProps) {
     },
     {
       label: "Scope",
-      value: `${props.scenarioCount} scenario${props.scenarioCount === 1 ? "" : "s"} × ${props.seeds.length} seed${props.seeds.length === 1 ? "" : "s"}`,
+      // human play collects episodes as people play: its configuration names no scenarios or seeds
+      value:
+        props.solverKind === "human" && props.scenarioCount === 0
+          ? "open: episodes are added as people play"
+          : `${props.scenarioCount} scenario${props.scenarioCount === 1 ? "" : "s"} × ${props.seeds.length} seed${props.seeds.length === 1 ? "" : "s"}`,
     },
     { label: "Created", value: formatTimestamp(props.createdAt) },
   ];
