@@ -19,6 +19,7 @@ import {
   finishEpisode,
   getRun,
   runEpisodes,
+  runTraces,
   setRunStatus,
   startEpisode,
 } from "./runs";
@@ -151,6 +152,7 @@ describe.each(backends)("repositories on $name", (backend) => {
     expect(b.id).toBe(a.id);
     expect(a.name).toBe("Ada Lovelace");
     await expect(getOrCreateAnnotator(db, "   ")).rejects.toThrow(/1 to 60 characters/);
+    await expect(getOrCreateAnnotator(db, "Ada\u0000Lovelace")).rejects.toThrow(/control characters/);
   });
 
   it("stores a run: resume by config hash, episodes restart from scratch, steps and score round-trip", async () => {
@@ -199,5 +201,37 @@ describe.each(backends)("repositories on $name", (backend) => {
     expect(trace.steps[0]).toMatchObject({ turn: 1, valid: true, latencyMs: 13 });
     await setRunStatus(db, "r1", "done");
     expect((await getRun(db, "r1"))!.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("reads every trace of a large run in one call, each episode's steps in order", async () => {
+    // 62 scenarios × 32 seeds is ~2,000 episodes: more than SQLite's bound-parameter limit once per episode
+    const db = getDb();
+    const config = { solver: { kind: "baseline", name: "random" }, seeds: [1] } as unknown as RunConfig;
+    await createOrResumeRun(db, { id: "big", name: "big", config, configHash: "hb" });
+    const n = 2_500;
+    const ids = Array.from({ length: n }, (_, i) => `big:b:${i}`);
+    await db.episode.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        runId: "big",
+        scenarioId: "b",
+        scenarioVersion: 1,
+        scenarioHash: "h",
+        imageHashes: "{}",
+        seed: i,
+        agentKind: "baseline",
+        agentName: "random",
+        status: "done",
+      })),
+    });
+    // stored out of order on purpose: two steps per episode, the second first
+    await db.step.createMany({
+      data: ids.flatMap((episodeId) =>
+        [1, 0].map((index) => ({ episodeId, index, turn: index + 1, tool: "view_scene", args: "{}", valid: true })),
+      ),
+    });
+    const traces = await runTraces(db, "big");
+    expect(traces).toHaveLength(n);
+    expect(traces.every((t) => t.steps.length === 2 && t.steps[0]!.turn === 1 && t.steps[1]!.turn === 2)).toBe(true);
   });
 });

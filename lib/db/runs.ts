@@ -301,12 +301,14 @@ export async function runTraces(db: Db, runId: string): Promise<EpisodeTrace[]> 
   const run = await db.run.findUnique({ where: { id: runId }, select: { config: true } });
   if (!run) return [];
   const config = JSON.parse(run.config) as Record<string, unknown>;
+  // No orderBy inside the include: with one, Prisma loads the steps with one bound parameter per episode and
+  // a run of ~2,000 episodes passes SQLite's parameter limit. The steps are sorted here instead.
   const rows = await db.episode.findMany({
     where: { runId },
-    include: { steps: { orderBy: { index: "asc" } } },
+    include: { steps: true },
     orderBy: [{ scenarioId: "asc" }, { seed: "asc" }],
   });
-  return rows.map((row) => toTrace(row, config));
+  return rows.map((row) => toTrace({ ...row, steps: row.steps.sort((a, b) => a.index - b.index) }, config));
 }
 
 /**
