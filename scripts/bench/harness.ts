@@ -1,7 +1,7 @@
 /**
  * Harness overhead against the mock (issue 5): the `openai` solver through `runModelEval` against the in-repo
  * mock with a fixed latency (300 ms) at concurrency 32, `mock-oracle`, response cache off, every bundled
- * scenario × MMCB_BENCH_SEEDS seeds (default 8), fresh SQLite database, after a warm-up run of one seed (which
+ * scenario × MMCB_BENCH_SEEDS seeds (default 32), fresh SQLite database, after a warm-up run of one seed (which
  * encodes every image once, as the first episodes of any run in a process do; its CPU is reported apart).
  *
  * The mock runs in a CHILD process (its CPU is not harness time); this process runs only the harness. Figures:
@@ -75,7 +75,7 @@ export async function harnessBench(scenarios: readonly LoadedScenario[]): Promis
   const { runModelEval } = await import("@/lib/eval/model");
   const { closeDb } = await import("@/lib/db/client");
   const { DEFAULT_SYSTEM_PROMPT } = await import("@/core/engine");
-  const seedCount = Number(process.env.MMCB_BENCH_SEEDS ?? 8);
+  const seedCount = Number(process.env.MMCB_BENCH_SEEDS ?? 32);
   const dir = path.join(tmpdir(), `mmcb-bench-harness-${process.pid}`);
   process.env.MMCB_DATA_DIR = dir;
   delete process.env.DATABASE_URL;

@@ -151,7 +151,7 @@ async function oneConfiguration(
 }
 
 export async function workersBench(scenarioIds: readonly string[]): Promise<void> {
-  const seeds = Number(process.env.MMCB_BENCH_SEEDS ?? 3);
+  const seeds = Number(process.env.MMCB_BENCH_SEEDS ?? 12);
   const ids = scenarioIds.slice(0, Number(process.env.MMCB_BENCH_SCENARIOS ?? 32));
   const { url, stop } = await pgUrl();
   const port = await freePort();
