@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { traceJsonSchema } from "./json-schema";
-import { traceSchema } from "./schema";
+import { traceJsonSchema } from "@/core/trace/json-schema";
+import { traceSchema } from "@/core/trace/schema";
 
 describe("trace format", () => {
   it("has its JSON Schema committed up to date (npm run schema:json)", () => {
-    const committed = JSON.parse(readFileSync(path.resolve(__dirname, "../../schema/trace.v1.schema.json"), "utf8"));
+    const committed = JSON.parse(readFileSync(path.resolve(__dirname, "../schema/trace.v1.schema.json"), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(traceJsonSchema())));
   });
 
