@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getScenario } from "@/lib/scenarios/store";
+import { scenarioFromParam } from "@/app/_lib/scenario-param";
 import { ScenarioExplorer } from "@/components/panels/scenario-explorer";
 import { ScenarioHeader } from "@/components/panels/scenario-header";
 import { FlagScenarioButton } from "@/components/review/flag-scenario";
@@ -10,17 +10,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  return /^[a-z0-9-]+$/.test(id) ? getScenario(id) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   return { title: loaded ? loaded.scenario.title : "Scenario not found" };
 }
 
 export default async function ScenarioPage({ params }: Props) {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   if (!loaded) notFound();
   const { scenario, contentHash } = loaded;
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { scenarioFromParam } from "@/app/_lib/scenario-param";
 import { referencedImages } from "@/core/scenario";
-import { getScenario } from "@/lib/scenarios/store";
 import { IdentityGate } from "@/components/annotator/identity-form";
 import { ScenarioEditor } from "@/components/editor/scenario-editor";
 import { scenarioFileUrl } from "@/app/_lib/urls";
@@ -11,17 +11,13 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  return /^[a-z0-9-]+$/.test(id) ? getScenario(id) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   return { title: loaded ? `Edit · ${loaded.scenario.title}` : "Scenario not found" };
 }
 
 export default async function EditScenarioPage({ params }: Props) {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   if (!loaded) notFound();
   const { scenario, contentHash } = loaded;
   const imageUrls = Object.fromEntries(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getScenario } from "@/lib/scenarios/store";
+import { scenarioFromParam } from "@/app/_lib/scenario-param";
 import { IdentityGate } from "@/components/annotator/identity-form";
 import { PlayApp } from "@/components/play/play-app";
 
@@ -9,18 +9,14 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string) {
-  return /^[a-z0-9-]+$/.test(id) ? getScenario(id) : null;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   return { title: loaded ? `Play · ${loaded.scenario.title}` : "Scenario not found" };
 }
 
 /** Play a scenario as a person (SPEC §3, §6 `human`). Only the brief reaches the page: no answers. */
 export default async function PlayPage({ params }: Props) {
-  const loaded = await load((await params).id);
+  const loaded = await scenarioFromParam((await params).id);
   if (!loaded) notFound();
   const { scenario } = loaded;
   const preview = {
