@@ -1,17 +1,14 @@
 "use client";
 /** Asks for the annotator's name (and the server token, when one is required); remembered in this browser. */
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { setAnnotatorName, setToken } from "@/lib/client/identity";
+import { fetchTokenRequired, setAnnotatorName, setToken } from "@/lib/client/identity";
 import { useIdentity } from "./use-identity";
 
 export function useTokenRequired(): boolean {
   const [required, setRequired] = useState(false);
   useEffect(() => {
     let live = true;
-    fetch("/api/session", { cache: "no-store" })
-      .then((r) => r.json() as Promise<{ tokenRequired?: boolean }>)
-      .then((body) => live && setRequired(Boolean(body.tokenRequired)))
-      .catch(() => undefined);
+    void fetchTokenRequired().then((value) => live && setRequired(value));
     return () => {
       live = false;
     };

@@ -121,3 +121,12 @@ export function apiSend<T>(url: string, method: "POST" | "PUT" | "PATCH" | "DELE
 export function apiUpload<T>(url: string, form: FormData, method: "POST" | "PUT" = "POST"): Promise<T> {
   return call<T>(url, { method, headers: identityHeaders(), body: form });
 }
+
+/** Whether this server requires a token for changes (GET /api/session); false when it cannot be asked. */
+export async function fetchTokenRequired(): Promise<boolean> {
+  try {
+    return Boolean((await apiGet<{ tokenRequired?: boolean }>("/api/session")).tokenRequired);
+  } catch {
+    return false;
+  }
+}
