@@ -155,6 +155,34 @@ function TargetPicker(props: {
   );
 }
 
+/** A labelled free-text field of a form (at most 2,000 characters). */
+function TextAreaField(props: {
+  id: string;
+  label: string;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  testId: string;
+}) {
+  return (
+    <div className="play-form__field">
+      <label className="play-form__label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <textarea
+        id={props.id}
+        rows={props.rows}
+        maxLength={2000}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        data-testid={props.testId}
+      />
+    </div>
+  );
+}
+
 /** The form's target is the picked entity and part (the view follows what the form picks). */
 function usePickedTarget(): [{ entityId: string; partId: string }, (entityId: string, partId: string) => void] {
   const api = useSceneStoreApi();
@@ -234,20 +262,15 @@ export function AssessForm({ brief, knowledge }: { brief: PlayBrief; knowledge: 
         </label>
       </fieldset>
       <ClaimRows claims={claims} onChange={setClaims} label="Observed attributes" testId="assess-claims" />
-      <div className="play-form__field">
-        <label className="play-form__label" htmlFor={`${id}-r`}>
-          Rationale
-        </label>
-        <textarea
-          id={`${id}-r`}
-          rows={2}
-          maxLength={2000}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          placeholder="One or two sentences grounded in what you saw"
-          data-testid="assess-rationale"
-        />
-      </div>
+      <TextAreaField
+        id={`${id}-r`}
+        label="Rationale"
+        rows={2}
+        value={rationale}
+        onChange={setRationale}
+        placeholder="One or two sentences grounded in what you saw"
+        testId="assess-rationale"
+      />
     </FormShell>
   );
 }
@@ -316,20 +339,15 @@ export function SubmitForm({ brief, knowledge }: { brief: PlayBrief; knowledge: 
         </datalist>
       </div>
       <ClaimRows claims={claims} onChange={setClaims} label="Attributes it relies on" testId="submit-claims" />
-      <div className="play-form__field">
-        <label className="play-form__label" htmlFor={`${id}-h`}>
-          How to use it
-        </label>
-        <textarea
-          id={`${id}-h`}
-          rows={3}
-          maxLength={2000}
-          value={howTo}
-          onChange={(e) => setHowTo(e.target.value)}
-          placeholder="Concrete steps"
-          data-testid="submit-howto"
-        />
-      </div>
+      <TextAreaField
+        id={`${id}-h`}
+        label="How to use it"
+        rows={3}
+        value={howTo}
+        onChange={setHowTo}
+        placeholder="Concrete steps"
+        testId="submit-howto"
+      />
     </FormShell>
   );
 }
