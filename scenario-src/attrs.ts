@@ -27,13 +27,24 @@ interface Vocabulary {
 
 export type AttrName = keyof Vocabulary;
 
+/**
+ * One value, or several values that are all true of the part (SPEC §2 schemaVersion 2): a broom handle is
+ * `["cylindrical", "elongated"]`. List the most telling value first (a solver that states one value per
+ * attribute, like the oracle, states the first).
+ */
+export type AttrValue<N extends AttrName> = Vocabulary[N] | readonly [Vocabulary[N], Vocabulary[N], ...Vocabulary[N][]];
+
 /** One attribute; `visual` defaults to whether the vocabulary says the attribute is usually visible. */
-export function attr<N extends AttrName>(name: N, value: Vocabulary[N], visual?: boolean): Attribute {
-  return { name, value, visual: visual ?? attributeDefinition(name)?.usuallyVisual ?? false };
+export function attr<N extends AttrName>(name: N, value: AttrValue<N>, visual?: boolean): Attribute {
+  return {
+    name,
+    value: typeof value === "string" ? value : [...value],
+    visual: visual ?? attributeDefinition(name)?.usuallyVisual ?? false,
+  };
 }
 
 /** Shorthand for a list of attributes with default `visual` flags: `attrs({ shape: "flat", … })`. */
-export function attrs(values: { [N in AttrName]?: Vocabulary[N] }): Attribute[] {
+export function attrs(values: { [N in AttrName]?: AttrValue<N> }): Attribute[] {
   return (Object.keys(values) as AttrName[]).map((name) => attr(name, values[name] as never));
 }
 

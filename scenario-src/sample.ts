@@ -5,7 +5,7 @@
  * falls short on some attribute; `mixed`: some do; `dissimilar`: none do. Objects found in the setting
  * are preferred. Pure and deterministic: the same seed, knowledge base and needs give the same specs.
  */
-import type { AttributeClaim, DistractorTier, Similar } from "@/core/scenario";
+import { meetsRequirement, type AttributeClaim, type DistractorTier, type Similar } from "@/core/scenario";
 import { createRng, deriveSeed, type Rng } from "@/core/random";
 import type { Backdrop, EntitySpec, GoldSpec, ScenarioSpec } from "@/lib/artwork/types";
 import type { NeedDef } from "./needs";
@@ -42,7 +42,7 @@ const MIN_ENTITIES = 5;
 const MAX_ENTITIES = 7;
 
 function satisfies(part: KbPart, claim: AttributeClaim): boolean {
-  return part.attributes.some((a) => a.name === claim.name && a.value === claim.value);
+  return meetsRequirement(part, claim);
 }
 
 /** Which parts of `object` could serve `need`, and which only look as if they could. */

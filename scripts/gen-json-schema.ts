@@ -5,7 +5,7 @@ import { scenarioJsonSchema } from "@/core/scenario";
 import { traceJsonSchema } from "@/core/trace";
 
 for (const [file, schema] of [
-  ["schema/scenario.v1.schema.json", scenarioJsonSchema()],
+  ["schema/scenario.v2.schema.json", scenarioJsonSchema()],
   ["schema/trace.v1.schema.json", traceJsonSchema()],
 ] as const) {
   writeFileSync(file, JSON.stringify(schema, null, 2) + "\n");

@@ -6,7 +6,7 @@ import { scenarioJsonSchema } from "@/core/scenario/json-schema";
 
 describe("scenario JSON Schema", () => {
   it("is committed up to date (run `npm run schema:json` after changing the zod schema)", () => {
-    const committed = JSON.parse(readFileSync(path.resolve(__dirname, "../schema/scenario.v1.schema.json"), "utf8"));
+    const committed = JSON.parse(readFileSync(path.resolve(__dirname, "../schema/scenario.v2.schema.json"), "utf8"));
     expect(committed).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
   });
 

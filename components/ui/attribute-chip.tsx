@@ -1,4 +1,4 @@
-import type { Attribute } from "@/core/scenario/schema";
+import { formatAttributeValue, type Attribute } from "@/core/scenario/schema";
 import { humanize } from "./format";
 
 function EyeIcon() {
@@ -12,7 +12,7 @@ function EyeIcon() {
   );
 }
 
-/** `name: value`; visual attributes (judgeable from the image) carry an eye. */
+/** `name: value` (several values read `cylindrical, elongated`); visual attributes (judgeable from the image) carry an eye. */
 export function AttributeChip({ attribute }: { attribute: Pick<Attribute, "name" | "value"> & { visual?: boolean } }) {
   const visual = attribute.visual === true;
   return (
@@ -23,7 +23,7 @@ export function AttributeChip({ attribute }: { attribute: Pick<Attribute, "name"
     >
       {visual && <EyeIcon />}
       <span className="chip__key">{humanize(attribute.name)}</span>
-      <span className="chip__value">{attribute.value}</span>
+      <span className="chip__value">{formatAttributeValue(attribute.value)}</span>
     </span>
   );
 }

@@ -10,7 +10,7 @@
  */
 import type { TraceStep } from "../engine/types";
 import type { Scenario } from "../scenario";
-import { findPart } from "../scenario";
+import { findPart, firstAttributeValue, partSuitable } from "../scenario";
 import { parseToolCall, type ToolCall } from "../tools";
 
 const key = (entityId: string, partId: string) => `${entityId}\u0000${partId}`;
@@ -86,12 +86,13 @@ export function explorationState(
   };
 }
 
-/** Whether a part is gold or similar — the truth `assess_part.suitable` is scored against (SPEC §5). */
-export function isRelevant(scenario: Scenario, entityId: string, partId: string): boolean {
-  return (
-    scenario.gold.some((g) => g.entity === entityId && g.part === partId) ||
-    (scenario.similar ?? []).some((s) => s.entity === entityId && s.part === partId)
-  );
+/**
+ * The truth `assess_part.suitable` is scored against (SPEC §5): the part exists and its annotated
+ * attributes meet every requirement of some gold entry.
+ */
+export function isSuitable(scenario: Scenario, entityId: string, partId: string): boolean {
+  const part = findPart(scenario, entityId, partId);
+  return part !== undefined && partSuitable(scenario, part);
 }
 
 /** Whether the solver has seen a part's attributes (its view, or its entity's view). */
@@ -103,7 +104,7 @@ export function partSeen(state: ExplorationState, entityId: string, partId: stri
 export function visualClaims(scenario: Scenario, entityId: string, partId: string): { name: string; value: string }[] {
   return (findPart(scenario, entityId, partId)?.attributes ?? [])
     .filter((a) => a.visual)
-    .map((a) => ({ name: a.name, value: a.value }));
+    .map((a) => ({ name: a.name, value: firstAttributeValue(a.value) }));
 }
 
 /** A rationale that states the claims and the judgment, so text and arguments never disagree. */
@@ -126,7 +127,7 @@ export function rationale(
 /** An assessment call with the true visual attributes and the right suitability. */
 export function groundedAssessment(scenario: Scenario, entityId: string, partId: string): ToolCall {
   const claims = visualClaims(scenario, entityId, partId);
-  const suitable = isRelevant(scenario, entityId, partId);
+  const suitable = isSuitable(scenario, entityId, partId);
   return {
     tool: "assess_part",
     args: {

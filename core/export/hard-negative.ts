@@ -9,15 +9,16 @@
  */
 import type { Rng } from "../random";
 import {
+  annotationMatches,
   attributeDefinition,
-  attributeValuesEquivalent,
+  attributeValues,
   findPart,
   normalizeAttributeName,
   normalizeAttributeValue,
   type Scenario,
 } from "../scenario";
 import type { ToolCall } from "../tools";
-import { isRelevant, partSeen, rationale, visualClaims, type ExplorationState } from "./guided";
+import { isSuitable, partSeen, rationale, visualClaims, type ExplorationState } from "./guided";
 
 export type HardKind = "contradicted" | "skipped_part";
 
@@ -29,7 +30,13 @@ function contradictable(scenario: Scenario, entityId: string, partId: string) {
     if (!a.visual) return false;
     const name = normalizeAttributeName(a.name);
     const values = name ? attributeDefinition(name)?.values : null;
-    return !!name && !!values && normalizeAttributeValue(name, a.value) !== null && values.length > 1;
+    const annotated = attributeValues(a.value);
+    return (
+      !!name &&
+      !!values &&
+      annotated.every((v) => normalizeAttributeValue(name, v) !== null) &&
+      values.length > annotated.length
+    );
   });
 }
 
@@ -45,7 +52,8 @@ function contradictClaims(
   if (candidates.length === 0) return null;
   const target = rng.pick(candidates);
   const name = normalizeAttributeName(target.name)!;
-  const others = attributeDefinition(name)!.values!.filter((v) => !attributeValuesEquivalent(name, v, target.value));
+  // a wrong value matches none of the annotated values
+  const others = attributeDefinition(name)!.values!.filter((v) => !annotationMatches({ name, value: target.value }, v));
   const wrong = rng.pick(others);
   const claim = { name: target.name, value: wrong };
   const index = claims.findIndex((c) => normalizeAttributeName(c.name) === name);
@@ -115,7 +123,7 @@ export function hardNegative(
     if (part && !state.viewedEntities.has(entityId)) {
       const claims = visualClaims(scenario, entityId, part);
       if (claims.length > 0) {
-        const suitable = isRelevant(scenario, entityId, part);
+        const suitable = isSuitable(scenario, entityId, part);
         const assess: ToolCall = {
           tool: "assess_part",
           args: {

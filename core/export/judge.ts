@@ -8,7 +8,7 @@ import type { Scenario } from "../scenario";
 import { findEntity, findPart } from "../scenario";
 import { scoreEpisode, type ClaimCounts } from "../scoring";
 import { parseToolCall } from "../tools";
-import { isRelevant } from "./guided";
+import { isSuitable } from "./guided";
 import type { RejectedReason } from "./messages";
 
 export interface TurnJudgement {
@@ -68,7 +68,7 @@ export function judgeTurn(
         if (!findPart(scenario, call.args.entity_id, call.args.part_id)) reasons.add("nonexistent_object");
         else if (
           c.valid !== false &&
-          call.args.suitable !== isRelevant(scenario, call.args.entity_id, call.args.part_id)
+          call.args.suitable !== isSuitable(scenario, call.args.entity_id, call.args.part_id)
         )
           reasons.add("misjudged_suitability");
         break;

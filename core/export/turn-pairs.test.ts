@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributeValuesEquivalent, findPart } from "../scenario";
+import { annotationMatches, findPart } from "../scenario";
 import { explorationState, guidedTurn } from "./guided";
 import type { AssistantMessage, ChatMessage, PreferencePair } from "./messages";
 import { call, oracleTurns, parcelScenario, play } from "./test-fixtures";
@@ -124,7 +124,7 @@ describe("turn-level pairs, hard negatives", () => {
       const part = findPart(scenario, String(r.entity_id), String(r.part_id))!;
       const wrongVisual = claimsOf(r, key).filter((claim) => {
         const annotation = part.attributes.find((a) => a.name === claim.name);
-        return annotation?.visual && !attributeValuesEquivalent(annotation.name, claim.value, annotation.value);
+        return annotation?.visual && !annotationMatches(annotation, claim.value);
       });
       expect(wrongVisual.length).toBeGreaterThanOrEqual(1);
       expect(pair.provenance.claims.rejected!.contradicted).toBeGreaterThanOrEqual(1);

@@ -595,7 +595,7 @@ function mapTask(task: CbTask, index: number, scenarioId: string): ImportedScena
   const settingLabel = setting.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
   const recipient = items.find((it) => it.role === "recipient");
   const scenario: Scenario = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: scenarioId,
     version: 1,
     title: recipient ? `${settingLabel}: ${recipient.name}` : `${settingLabel} (CreativityBench task)`,

@@ -1,9 +1,12 @@
 /**
- * The scenario format, schemaVersion 1 (SPEC §2) — the benchmark's public data format.
+ * The scenario format, schemaVersion 2 (SPEC §2) — the benchmark's public data format. Files of
+ * schemaVersion 1 are read through `migrate.ts`: `scenarioSchema` accepts both and always yields the
+ * schemaVersion 2 shape, so the rest of mmcb only ever sees version 2 (and saves write version 2).
  * Structural checks live here as zod schemas; checks that span fields (references, uniqueness,
- * geometry, image files) live in `validate.ts`.
+ * vocabulary, geometry, image files) live in `validate.ts`.
  */
 import { z } from "zod";
+import { migrateScenario, v1ListIssues, SCENARIO_SCHEMA_VERSIONS } from "./migrate";
 
 /** Scenario, entity and part ids: lower-case slugs. */
 export const slugSchema = z
@@ -43,13 +46,39 @@ export const polygonSchema = z.array(z.tuple([coordinate, coordinate])).min(3, {
 export const regionSchema = z.union([z.strictObject({ box: boxSchema }), z.strictObject({ polygon: polygonSchema })]);
 export type Region = z.infer<typeof regionSchema>;
 
+/**
+ * An annotated attribute value: one value, or (schemaVersion 2) a non-empty list of distinct values that
+ * are all true of the part (a broom handle is `["cylindrical", "elongated"]`). Members must be canonical
+ * vocabulary values and distinct; `validate.ts` checks that against the vocabulary.
+ */
+export const attributeValueSchema = z.union([
+  nonEmpty,
+  z.array(nonEmpty).min(1, { message: "expected a non-empty list of values" }),
+]);
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+
 /** One annotated attribute of a part. `visual` marks what can be judged from the image. */
 export const attributeSchema = z.strictObject({
   name: nonEmpty,
-  value: nonEmpty,
+  value: attributeValueSchema,
   visual: z.boolean(),
 });
 export type Attribute = z.infer<typeof attributeSchema>;
+
+/** The values of an annotated attribute as a list (a single value is a list of one). */
+export function attributeValues(value: AttributeValue | readonly string[]): readonly string[] {
+  return typeof value === "string" ? [value] : value;
+}
+
+/** The first listed value: what a solver that states one true value per attribute claims. */
+export function firstAttributeValue(value: AttributeValue | readonly string[]): string {
+  return attributeValues(value)[0]!;
+}
+
+/** An annotated value for people: a list reads `cylindrical, elongated`. */
+export function formatAttributeValue(value: AttributeValue | readonly string[]): string {
+  return attributeValues(value).join(", ");
+}
 
 /** A `{name, value}` pair as used by gold requirements and solver claims. */
 export const attributeClaimSchema = z.strictObject({ name: nonEmpty, value: nonEmpty });
@@ -119,10 +148,11 @@ export const KNOWN_SETTINGS = [
 
 export const SOURCE_KINDS = ["authored", "generated", "imported"] as const;
 
-export const scenarioSchema = z.strictObject({
-  /** Optional pointer for editors, e.g. "../../schema/scenario.v1.schema.json"; ignored by mmcb. */
+/** The document as stored in a file, schemaVersion 1 or 2 (before migration). */
+export const scenarioFileSchema = z.strictObject({
+  /** Optional pointer for editors, e.g. "../../schema/scenario.v2.schema.json"; ignored by mmcb. */
   $schema: z.string().optional(),
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSIONS),
   id: slugSchema,
   version: z.number().int().min(1),
   title: nonEmpty,
@@ -145,5 +175,17 @@ export const scenarioSchema = z.strictObject({
     attribution: z.string(),
   }),
 });
-/** A parsed, structurally valid scenario document. */
-export type Scenario = z.infer<typeof scenarioSchema>;
+/** A scenario file as written, of either schema version. */
+export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
+
+/**
+ * A scenario file of either version, checked and migrated: the output is always schemaVersion 2. A value
+ * list in a schemaVersion 1 file is an issue at its path (lists came with version 2).
+ */
+export const scenarioSchema = scenarioFileSchema
+  .superRefine((doc, ctx) => {
+    for (const issue of v1ListIssues(doc)) ctx.addIssue({ code: "custom", ...issue });
+  })
+  .transform(migrateScenario);
+/** A parsed, structurally valid scenario document (schemaVersion 2). */
+export type Scenario = z.output<typeof scenarioSchema>;

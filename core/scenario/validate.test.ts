@@ -145,10 +145,64 @@ describe("scenario validation", () => {
       (d) => (d.entities[0].id = "Coin 1"),
       `${FILE}: entities[0].id: expected a slug of lower-case letters, digits and '-'`,
     ],
-    ["schema version", (d) => (d.schemaVersion = 2), `${FILE}: schemaVersion: expected 1`],
+    ["schema version", (d) => (d.schemaVersion = 3), `${FILE}: schemaVersion: expected one of 1|2`],
+    [
+      "a value list in a version 1 file",
+      (d) => (d.entities[0].parts[1].attributes[0].value = ["flat", "round"]),
+      `${FILE}: entities[0].parts[1].attributes[0].value: a list of values needs "schemaVersion": 2 (version 1 allows one value per attribute)`,
+    ],
+    [
+      "an empty value list",
+      (d) => ((d.schemaVersion = 2), (d.entities[0].parts[1].attributes[0].value = [])),
+      `${FILE}: entities[0].parts[1].attributes[0].value: expected a non-empty list of values`,
+    ],
+    [
+      "a value that is neither a string nor a list",
+      (d) => ((d.schemaVersion = 2), (d.entities[0].parts[1].attributes[0].value = 5)),
+      `${FILE}: entities[0].parts[1].attributes[0].value: expected a value (a string) or a non-empty list of values`,
+    ],
+    [
+      "a value listed twice",
+      (d) => ((d.schemaVersion = 2), (d.entities[0].parts[1].attributes[0].value = ["flat", "round", "flat"])),
+      `${FILE}: entities[0].parts[1].attributes[0].value[2]: "flat" is listed twice (also value[0]); list each value once`,
+    ],
+    [
+      "a non-canonical member of a list",
+      (d) => ((d.schemaVersion = 2), (d.entities[0].parts[1].attributes[0].value = ["flat", "long"])),
+      `${FILE}: entities[0].parts[1].attributes[0].value[1]: "long" is not canonical; write "elongated"`,
+    ],
+    [
+      "a list member outside the vocabulary",
+      (d) => ((d.schemaVersion = 2), (d.entities[0].parts[1].attributes[0].value = ["flat", "oblong"])),
+      `${FILE}: entities[0].parts[1].attributes[0].value[1]: "oblong" is not a value of shape; expected one of flat, round, elongated, curved, cylindrical, pointed, hooked, serrated, rectangular`,
+    ],
+    [
+      "gold requirement on an attribute the part does not annotate",
+      (d) => d.gold[0].requiredAttributes.push({ name: "shape", value: "round" }),
+      `${FILE}: gold[0].requiredAttributes[2].name: requires shape "round" but part "edge" has no shape annotation; a gold part must meet its own requirements`,
+    ],
+    [
+      "gold requirement that none of several values meets",
+      (d) => {
+        d.schemaVersion = 2;
+        d.entities[0].parts[0].attributes.push({ name: "shape", value: ["round", "flat"], visual: true });
+        d.gold[0].requiredAttributes.push({ name: "shape", value: "pointed" });
+      },
+      `${FILE}: gold[0].requiredAttributes[2].value: requires shape "pointed" but the part is annotated "round, flat"`,
+    ],
     ["no gold", (d) => (d.gold = []), `${FILE}: gold: a scenario needs at least one gold solution`],
   ])("reports %s precisely", (_name, mutate, expected) => {
     expect(broken(mutate)).toContain(expected);
+  });
+
+  it("accepts several true values per attribute in a version 2 file, and a requirement any of them meets", () => {
+    const doc = structuredClone(fixtureScenario()) as Doc;
+    doc.schemaVersion = 2;
+    doc.entities[0].parts[0].attributes.push({ name: "shape", value: ["round", "flat"], visual: true });
+    doc.gold[0].requiredAttributes.push({ name: "shape", value: "flat" });
+    const result = validateScenarioDocument(doc, ctx);
+    expect(result.issues).toEqual([]);
+    expect(result.scenario?.entities[0]!.parts[0]!.attributes.at(-1)!.value).toEqual(["round", "flat"]);
   });
 
   it("reports invalid JSON with line and column", () => {

@@ -7,7 +7,15 @@
 import type { $ZodIssue } from "zod/v4/core";
 import { formatPath, type ValidationIssue } from "../errors";
 import { rectInside, regionBounds, type Rect } from "./geometry";
-import { scenarioSchema, type AttributeClaim, type Region, type Scenario } from "./schema";
+import { meetsRequirement } from "./requirements";
+import {
+  formatAttributeValue,
+  scenarioSchema,
+  type AttributeClaim,
+  type Part,
+  type Region,
+  type Scenario,
+} from "./schema";
 import { ATTRIBUTE_NAMES, attributeDefinition, normalizeAttributeValue, normalizeToken } from "./vocabulary";
 
 /** What the caller knows about an image file referenced by the scenario. */
@@ -90,6 +98,9 @@ function fromZodIssue(file: string, issue: $ZodIssue): ValidationIssue {
       message: 'expected { "box": [x, y, w, h] } or { "polygon": [[x, y], …] } with positive numbers',
     };
   }
+  if (issue.code === "invalid_union" && issue.path.at(-1) === "value") {
+    return { file, path, message: "expected a value (a string) or a non-empty list of values" };
+  }
   return { file, path, message: issue.message.replace(/^Invalid (input|option): /, "") };
 }
 
@@ -129,6 +140,7 @@ function checkIds(s: Scenario, add: Add): void {
   });
 }
 
+/** What is wrong with one value of attribute `name`, or null; `unknown attribute` problems name the field. */
 function valueProblem(name: string, value: string): string | null {
   const definition = attributeDefinition(name);
   if (!definition) return `unknown attribute "${name}"; expected one of ${ATTRIBUTE_NAMES.join(", ")}`;
@@ -146,8 +158,11 @@ function checkAttributes(s: Scenario, add: Add): void {
       const names = new Set<string>();
       part.attributes.forEach((attr, k) => {
         const path = `entities[${i}].parts[${j}].attributes[${k}]`;
-        const problem = valueProblem(attr.name, attr.value);
-        if (problem) add(problem.startsWith("unknown attribute") ? `${path}.name` : `${path}.value`, problem);
+        if (!attributeDefinition(attr.name)) add(`${path}.name`, valueProblem(attr.name, "")!);
+        else if (typeof attr.value === "string") {
+          const problem = valueProblem(attr.name, attr.value);
+          if (problem) add(`${path}.value`, problem);
+        } else checkValueList(attr.name, attr.value, `${path}.value`, add);
         if (names.has(attr.name))
           add(`${path}.name`, `attribute "${attr.name}" is annotated twice on part "${part.id}"`);
         names.add(attr.name);
@@ -156,12 +171,27 @@ function checkAttributes(s: Scenario, add: Add): void {
   );
 }
 
-function checkClaims(
-  claims: AttributeClaim[],
-  basePath: string,
-  annotated: Map<string, string> | undefined,
-  add: Add,
-): void {
+/** A list of values: every member canonical, none listed twice (after normalisation). */
+function checkValueList(name: string, values: readonly string[], path: string, add: Add): void {
+  const first = new Map<string, number>();
+  values.forEach((value, m) => {
+    const problem = valueProblem(name, value);
+    if (problem) {
+      add(`${path}[${m}]`, problem);
+      return;
+    }
+    const token = normalizeAttributeValue(name, value) ?? normalizeToken(value);
+    const earlier = first.get(token);
+    if (earlier !== undefined)
+      add(
+        `${path}[${m}]`,
+        `"${value}" is listed twice (also ${path.replace(/^.*\./, "")}[${earlier}]); list each value once`,
+      );
+    else first.set(token, m);
+  });
+}
+
+function checkClaims(claims: AttributeClaim[], basePath: string, part: Part | undefined, add: Add): void {
   claims.forEach((claim, k) => {
     const path = `${basePath}[${k}]`;
     const problem = valueProblem(claim.name, claim.value);
@@ -169,9 +199,18 @@ function checkClaims(
       add(problem.startsWith("unknown attribute") ? `${path}.name` : `${path}.value`, problem);
       return;
     }
-    const actual = annotated?.get(claim.name);
-    if (actual !== undefined && normalizeToken(actual) !== normalizeToken(claim.value)) {
-      add(`${path}.value`, `requires ${claim.name} "${claim.value}" but the part is annotated "${actual}"`);
+    if (!part) return;
+    const annotation = part.attributes.find((a) => a.name === claim.name);
+    if (!annotation) {
+      add(
+        `${path}.name`,
+        `requires ${claim.name} "${claim.value}" but part "${part.id}" has no ${claim.name} annotation; a gold part must meet its own requirements`,
+      );
+    } else if (!meetsRequirement(part, claim)) {
+      add(
+        `${path}.value`,
+        `requires ${claim.name} "${claim.value}" but the part is annotated "${formatAttributeValue(annotation.value)}"`,
+      );
     }
   });
 }
@@ -198,8 +237,7 @@ function checkGoldAndSimilar(s: Scenario, add: Add): void {
     const key = `${gold.entity}/${gold.part}`;
     if (pairs.has(key)) add(path, `duplicate solution ${key} (also ${pairs.get(key)})`);
     else pairs.set(key, path);
-    const annotated = part ? new Map(part.attributes.map((a) => [a.name, a.value])) : undefined;
-    checkClaims(gold.requiredAttributes, `${path}.requiredAttributes`, annotated, add);
+    checkClaims(gold.requiredAttributes, `${path}.requiredAttributes`, part, add);
   });
 
   (s.similar ?? []).forEach((similar, i) => {

@@ -1,16 +1,18 @@
 /**
  * The oracle baseline: walks the gold path (inspect the gold entity, zoom into the gold part, assess it
  * with its true attributes), then answers gold with the required attributes. It must score gold_correct 1
- * and hallucination_rate 0 — the scorer's sanity check (SPEC §6).
+ * and hallucination_rate 0 — the scorer's sanity check (SPEC §6). A multi-valued attribute is claimed with
+ * its first listed value.
  */
-import type { Scenario } from "../scenario";
+import { firstAttributeValue, type Scenario } from "../scenario";
 import type { TurnInput } from "../engine/types";
 import type { Solver, SolverView } from "./types";
 
 export function oracleSolver(scenario: Scenario): Solver {
   const gold = scenario.gold[0]!;
   const part = scenario.entities.find((e) => e.id === gold.entity)?.parts.find((p) => p.id === gold.part);
-  const claims = (part?.attributes ?? []).map((a) => ({ name: a.name, value: a.value }));
+  // one true value per attribute: the first listed (every listed value is true of the part)
+  const claims = (part?.attributes ?? []).map((a) => ({ name: a.name, value: firstAttributeValue(a.value) }));
   const submit = {
     tool: "submit_answer",
     args: {

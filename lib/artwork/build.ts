@@ -3,7 +3,7 @@
  * the `scenario.json` document and every image file, all in memory. Deterministic: the same inputs give
  * the same bytes.
  */
-import type { Attribute, Entity, Part, Scenario } from "@/core/scenario";
+import { meetsRequirement, type Attribute, type Entity, type Part, type Scenario } from "@/core/scenario";
 import { boundsOverlap, toPixels, type Bounds, type Placement } from "./geometry";
 import {
   PART_VIEW_SIZE,
@@ -179,7 +179,7 @@ function mergeAttributes(part: PartDef, extra: readonly Attribute[]): Attribute[
 
 function scenarioDocument(spec: ScenarioSpec, entities: Entity[]): Scenario {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: spec.id,
     version: spec.version,
     title: spec.title,
@@ -209,7 +209,7 @@ function checkReferences(scenario: Scenario, fail: (msg: string) => never): void
   for (const g of scenario.gold) {
     const part = partOf(g.entity, g.part);
     for (const req of g.requiredAttributes) {
-      if (!part.attributes.some((a) => a.name === req.name && a.value === req.value)) {
+      if (!meetsRequirement(part, req)) {
         fail(`gold "${g.entity}/${g.part}" requires ${req.name}=${req.value}, which the part does not have`);
       }
     }

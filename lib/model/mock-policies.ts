@@ -11,7 +11,14 @@
  *   glances at its entity, then answers that (similar or wrong) part with the same false claims.
  */
 import type { Rng } from "@/core/random";
-import { attributeDefinition, attributeValuesEquivalent, type Part, type Scenario } from "@/core/scenario";
+import {
+  annotationMatches,
+  attributeDefinition,
+  firstAttributeValue,
+  type AttributeValue,
+  type Part,
+  type Scenario,
+} from "@/core/scenario";
 
 export const MOCK_MODELS = ["mock-oracle", "mock-random", "mock-hallucinator"] as const;
 export type MockModel = (typeof MOCK_MODELS)[number];
@@ -147,7 +154,8 @@ function done(t: Transcript, name: string, args: Record<string, unknown>): boole
   );
 }
 
-const claimsOf = (part: Part | undefined) => (part?.attributes ?? []).map((a) => ({ name: a.name, value: a.value }));
+const claimsOf = (part: Part | undefined) =>
+  (part?.attributes ?? []).map((a) => ({ name: a.name, value: firstAttributeValue(a.value) }));
 
 function findPart(scenario: Scenario, entityId: string, partId: string): Part | undefined {
   return scenario.entities.find((e) => e.id === entityId)?.parts.find((p) => p.id === partId);
@@ -241,11 +249,11 @@ export const randomPolicy: MockPolicy = ({ scenario, transcript: t, forceSubmit,
   };
 };
 
-/** A value of a closed-vocabulary attribute that is not equivalent to `annotated`, or null. */
-export function contradictingValue(name: string, annotated: string): string | null {
+/** A value of a closed-vocabulary attribute equivalent to none of the `annotated` values, or null. */
+export function contradictingValue(name: string, annotated: AttributeValue): string | null {
   const values = attributeDefinition(name)?.values;
   if (!values) return null;
-  return values.find((v) => !attributeValuesEquivalent(name, v, annotated)) ?? null;
+  return values.find((v) => !annotationMatches({ name, value: annotated }, v)) ?? null;
 }
 
 /** The hallucinator's target: the first similar part, else a part that is not gold. */

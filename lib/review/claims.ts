@@ -5,7 +5,13 @@
  */
 import "server-only";
 import { MmcbError } from "@/core/errors";
-import { normalizeAttributeName, normalizeAttributeValue, type Scenario } from "@/core/scenario";
+import {
+  formatAttributeValue,
+  normalizeAttributeName,
+  normalizeAttributeValue,
+  type AttributeValue,
+  type Scenario,
+} from "@/core/scenario";
 import { scoreEpisode, type ClaimRecord } from "@/core/scoring";
 import { getDb } from "@/lib/db/client";
 import { addClaimReview, claimReviews, type ClaimReview, type ClaimVerdict } from "@/lib/db/reviews";
@@ -108,7 +114,10 @@ export async function addClaimToScenario(input: {
   if (!current) throw new MmcbError("scenario:not_found", `No scenario "${scenarioId}"`);
   const doc = structuredClone(current.scenario) as unknown as {
     version: number;
-    entities: { id: string; parts: { id: string; attributes: { name: string; value: string; visual: boolean }[] }[] }[];
+    entities: {
+      id: string;
+      parts: { id: string; attributes: { name: string; value: AttributeValue; visual: boolean }[] }[];
+    }[];
   };
   const part = doc.entities.find((e) => e.id === claim.entityId)?.parts.find((p) => p.id === claim.partId);
   if (!part) {
@@ -121,7 +130,7 @@ export async function addClaimToScenario(input: {
   if (existing) {
     throw new MmcbError(
       "conflict",
-      `${claim.entityId} · ${claim.partId} already has ${name} = ${existing.value} in v${current.scenario.version}`,
+      `${claim.entityId} · ${claim.partId} already has ${name} = ${formatAttributeValue(existing.value)} in v${current.scenario.version}`,
     );
   }
   const attribute = { name, value, visual: claim.visual };
