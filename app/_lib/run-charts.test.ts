@@ -10,6 +10,7 @@ function episode(id: string, tier: string, setting: string, gold: boolean, claim
     entity_correct: gold,
     affordance_f1: gold ? 1 : 0,
     affordance_correct: gold,
+    affordance_plausible: gold ? 1 : 0,
     relation: gold ? "gold" : "not_similar",
     turns: 3,
     distinct_entities: 1,

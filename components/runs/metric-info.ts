@@ -22,13 +22,19 @@ export const METRIC_INFO: Record<MeanMetric, MetricInfo> = {
     label: "Affordance F1",
     kind: "rate",
     better: "higher",
-    help: "Best token F1 of the answered affordance",
+    help: "Best stemmed token F1 of the answered affordance against the gold affordance (gold answers only)",
   },
   affordance_correct: {
     label: "Affordance correct",
     kind: "rate",
     better: "higher",
     help: "Gold correct and affordance F1 ≥ 0.5",
+  },
+  affordance_plausible: {
+    label: "Affordance plausible",
+    kind: "rate",
+    better: "higher",
+    help: "The same F1 against the gold affordances and every affordance listed for the answered part",
   },
   turns: { label: "Turns", kind: "count", better: null, help: "Highest turn number in the trace" },
   distinct_entities: {
@@ -86,6 +92,6 @@ export const METRIC_INFO: Record<MeanMetric, MetricInfo> = {
     label: "Assessment accuracy",
     kind: "rate",
     better: "higher",
-    help: "assess_part verdicts that match the truth",
+    help: "assess_part verdicts that match the truth: suitable iff the part meets every required attribute of some gold entry",
   },
 };

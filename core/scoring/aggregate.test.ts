@@ -9,6 +9,7 @@ const metrics = (over: Partial<EpisodeMetrics>): EpisodeMetrics => ({
   entity_correct: false,
   affordance_f1: null,
   affordance_correct: false,
+  affordance_plausible: null,
   relation: "no_answer",
   turns: 1,
   distinct_entities: 0,
@@ -53,6 +54,16 @@ describe("aggregate", () => {
     expect(agg.metrics.hallucination_rate).toMatchObject({ mean: 0.5, n: 1 });
     expect(agg.metrics.exploration_progress).toEqual({ mean: null, ci95: null, n: 0 });
     expect(agg.relation).toMatchObject({ gold: 0.5, similar: 0.5, no_answer: 0 });
+  });
+
+  it("averages affordance_plausible, and leaves it out of scores stored before it existed", () => {
+    const stored = metrics({ affordance_f1: 1 }) as Partial<EpisodeMetrics>;
+    delete stored.affordance_plausible;
+    const agg = aggregate([
+      ep("a", 1, { affordance_plausible: 0.5 }),
+      { ...ep("b", 1, {}), metrics: stored as EpisodeMetrics },
+    ]);
+    expect(agg.metrics.affordance_plausible).toMatchObject({ mean: 0.5, n: 1 });
   });
 
   it("gives a seeded, deterministic bootstrap interval around the mean", () => {

@@ -12,6 +12,7 @@ export const MEAN_METRICS = [
   "entity_correct",
   "affordance_f1",
   "affordance_correct",
+  "affordance_plausible",
   "turns",
   "distinct_entities",
   "distinct_parts",
@@ -67,8 +68,9 @@ export interface AggregateOptions {
   readonly seed?: number;
 }
 
-const numeric = (v: number | boolean | null): number | null =>
-  v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : v;
+/** 0/1 for booleans; null for null and for a metric a score stored before it existed (undefined). */
+const numeric = (v: number | boolean | null | undefined): number | null =>
+  v === null || v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v;
 
 /** Mean and 95% percentile-bootstrap interval of the non-null values. */
 export function summarize(values: readonly (number | null)[], resamples = 1000, seed = 20260501): MetricSummary {

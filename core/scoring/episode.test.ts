@@ -80,11 +80,49 @@ describe("answer metrics", () => {
     expect(m(...calls)).toMatchObject(expected);
   });
 
-  it("scores affordance F1 on content tokens against gold and the part's affordances", () => {
+  it("scores affordance F1 on stemmed content tokens against the gold affordance only", () => {
     // "use it to pry the lid open" → {pry, lid, open} vs "pry open a lid" → {pry, open, lid}
     expect(m(answer("coin", "edge", [], "use it to pry the lid open")).affordance_f1).toBe(1);
-    // "turn a screw" vs the part's "turn a slotted screw": P=1, R=2/3 → 0.8
-    expect(m(answer("coin", "edge", [], "turn a screw")).affordance_f1).toBeCloseTo(0.8);
+    // stemmed: "prying lids opened" → {pry, lid, open}
+    expect(m(answer("coin", "edge", [], "Prying lids opened!")).affordance_f1).toBe(1);
+    // "turn a screw" is one of the part's listed affordances, not the gold one: F1 0, not correct …
+    const other = m(answer("coin", "edge", [], "turn a screw"));
+    expect(other).toMatchObject({ affordance_f1: 0, affordance_correct: false });
+    // … but plausible: vs the part's "turn a slotted screw": P=1, R=2/3 → 0.8
+    expect(other.affordance_plausible).toBeCloseTo(0.8);
+  });
+
+  it("gives no affordance F1 unless the answer is gold; plausibility still counts the part's affordances", () => {
+    // the similar spoon handle tip lists "pry open a lid" itself
+    const similar = m(answer("spoon", "handle-tip"));
+    expect(similar).toMatchObject({ affordance_f1: null, affordance_correct: false, affordance_plausible: 1 });
+    // a gold affordance does not make another part's answer plausible
+    expect(m(answer("spoon", "bowl")).affordance_plausible).toBe(0);
+    expect(m(answer("spoon", "bowl", [], "scooping")).affordance_plausible).toBe(1);
+    expect(m(answer("hammer", "claw"))).toMatchObject({ affordance_f1: null, affordance_plausible: 0 });
+    expect(m(inspectE("coin"))).toMatchObject({ affordance_f1: null, affordance_plausible: null });
+  });
+
+  it("matches the affordance of the gold entry the answer names, when there are several", () => {
+    const two = scenarioSchema.parse({
+      ...fixtureScenario(),
+      gold: [
+        ...(fixtureScenario().gold as object[]),
+        {
+          entity: "spoon",
+          part: "bowl",
+          affordance: "tap the lid loose",
+          requiredAttributes: [{ name: "shape", value: "curved" }],
+          howTo: "Tap around the rim.",
+        },
+      ],
+      similar: [],
+    });
+    const f1 = (entity: string, part: string, affordance: string) =>
+      scoreEpisode(two, trace(answer(entity, part, [], affordance))).metrics.affordance_f1;
+    expect(f1("spoon", "bowl", "tapping the lid")).toBeCloseTo(0.8); // {tap, lid} vs {tap, lid, loos}
+    expect(f1("spoon", "bowl", "pry open a lid")).toBeCloseTo(1 / 3); // only "lid" in common: P=1/3, R=1/3
+    expect(f1("coin", "edge", "tap the lid loose")).toBeCloseTo(1 / 3);
   });
 
   it("ignores everything after a well-formed answer", () => {
@@ -172,15 +210,34 @@ describe("exploration metrics", () => {
     expect(m().turns).toBe(0);
   });
 
-  it("scores assessment accuracy against gold ∪ similar", () => {
+  it("scores assessment accuracy against the gold requirements, not against gold ∪ similar", () => {
+    // gold coin/edge requires thickness thin and rigidity rigid; the similar spoon handle tip (shape flat
+    // only) does not meet them, so it is not suitable and rejecting it is right
     const r = m(
       inspectP("coin", "edge"),
-      assess("coin", "edge", true),
-      assess("spoon", "handle-tip", true),
-      assess("spoon", "bowl", true),
-      assess("coin", "face", false),
+      assess("coin", "edge", true), // right
+      assess("spoon", "handle-tip", true), // wrong: similar, but not suitable
+      assess("spoon", "bowl", true), // wrong
+      assess("coin", "face", false), // right
+      assess("spoon", "handle-tip", false), // right
     );
-    expect(r.assessment_accuracy).toBe(3 / 4);
+    expect(r.assessment_accuracy).toBe(3 / 5);
+  });
+
+  it("counts a part that meets some gold entry's requirements as suitable, whether gold or not", () => {
+    const doc = structuredClone(fixtureScenario()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    doc.schemaVersion = 2;
+    // the spoon handle tip is thin and rigid as well: it meets the gold's requirements
+    doc.entities[1].parts[0].attributes = [
+      { name: "shape", value: ["flat", "elongated"], visual: true },
+      { name: "thickness", value: "thin", visual: true },
+      { name: "rigidity", value: "rigid", visual: false },
+    ];
+    const s = scenarioSchema.parse(doc);
+    const acc = (suitable: boolean) =>
+      scoreEpisode(s, trace(inspectE("spoon"), assess("spoon", "handle-tip", suitable))).metrics.assessment_accuracy;
+    expect(acc(true)).toBe(1);
+    expect(acc(false)).toBe(0);
   });
 });
 
@@ -278,6 +335,26 @@ describe("claims ledger", () => {
     expect(r.claims_nonvisual).toMatchObject({ contradicted: 1, unannotated: 1 });
     expect(r.hallucinated).toBe(2);
     expect(r.hallucination_rate).toBeCloseTo(2 / 3);
+  });
+
+  it("grounds a claim that matches any of several annotated values, and contradicts one matching none", () => {
+    const doc = structuredClone(fixtureScenario()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    doc.schemaVersion = 2;
+    doc.entities[1].parts[0].attributes = [{ name: "shape", value: ["cylindrical", "elongated"], visual: true }];
+    const s = scenarioSchema.parse(doc);
+    const claims = scoreEpisode(
+      s,
+      trace(
+        inspectE("spoon"),
+        assess("spoon", "handle-tip", true, [
+          { name: "shape", value: "cylindrical" },
+          { name: "shape", value: "long" }, // synonym of elongated
+          { name: "shape", value: "flat" },
+        ]),
+      ),
+    ).claims;
+    expect(claims.map((c) => c.class)).toEqual(["grounded", "grounded", "contradicted"]);
+    expect(claims[2]!.annotated).toBe("cylindrical, elongated");
   });
 
   it("gives a null hallucination rate when every claim is unannotated", () => {

@@ -1,11 +1,19 @@
 /**
  * Scoring one episode (SPEC §5): a pure, deterministic function of (scenario, trace). Only
  * `steps[].turn`, `steps[].call.tool` and `steps[].call.args` are needed; a step's validity is re-derived
- * from the scenario (a recorded `valid: false` is respected too). Ratios with an empty denominator are null.
+ * from the scenario (a recorded `valid: false` is respected too; a missing flag means nothing).
+ * Ratios with an empty denominator are null.
  */
-import { attributeDefinition, normalizeAttributeName, attributeValuesEquivalent, type Scenario } from "../scenario";
+import {
+  annotationMatches,
+  attributeDefinition,
+  formatAttributeValue,
+  normalizeAttributeName,
+  partSuitable,
+  type Scenario,
+} from "../scenario";
 import { parseToolCall, type ToolCall } from "../tools";
-import { tokenF1 } from "./text";
+import { bestAffordanceF1 } from "./affordance";
 
 export type Relation = "gold" | "similar" | "not_similar" | "nonexistent" | "no_answer";
 export const CLAIM_CLASSES = ["grounded", "contradicted", "unseen", "nonexistent", "unannotated"] as const;
@@ -24,7 +32,7 @@ export interface ClaimRecord {
   readonly class: ClaimClass;
   /** From the annotation when the attribute is annotated, else the vocabulary's default. */
   readonly visual: boolean;
-  /** The annotated value, when there is one. */
+  /** The annotated value(s) for people, when annotated: a list reads `cylindrical, elongated`. */
   readonly annotated?: string;
 }
 
@@ -32,8 +40,12 @@ export interface ClaimRecord {
 export interface EpisodeMetrics {
   gold_correct: boolean;
   entity_correct: boolean;
+  /** Best stemmed token F1 against the affordances of the gold entries the answer matches; null unless gold. */
   affordance_f1: number | null;
+  /** gold_correct ∧ affordance_f1 ≥ 0.5. */
   affordance_correct: boolean;
+  /** The same F1 against those gold affordances and every affordance listed for the answered part; null without an answer. */
+  affordance_plausible: number | null;
   relation: Relation;
   turns: number;
   distinct_entities: number;
@@ -113,8 +125,7 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
       if (!part) cls = "nonexistent";
       else if (!seen) cls = "unseen";
       else if (!annotation) cls = "unannotated";
-      else
-        cls = attributeValuesEquivalent(annotation.name, claim.value, annotation.value) ? "grounded" : "contradicted";
+      else cls = annotationMatches(annotation, claim.value) ? "grounded" : "contradicted";
       claims.push({
         stepIndex,
         turn,
@@ -125,7 +136,7 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
         value: claim.value,
         class: cls,
         visual,
-        ...(annotation ? { annotated: annotation.value } : {}),
+        ...(annotation ? { annotated: formatAttributeValue(annotation.value) } : {}),
       });
     }
   };
@@ -176,8 +187,10 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
         break;
       }
       case "assess_part": {
+        // the truth: the part meets every requirement of some gold entry (it exists: the call is valid)
+        const part = partOf(call.args.entity_id, call.args.part_id)!;
         assessments++;
-        if (call.args.suitable === relevantPairs.has(key(call.args.entity_id, call.args.part_id))) assessmentsRight++;
+        if (call.args.suitable === partSuitable(scenario, part)) assessmentsRight++;
         break;
       }
       default:
@@ -198,15 +211,19 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
   let goldCorrect = false;
   let entityCorrect = false;
   let affordanceF1: number | null = null;
+  let affordancePlausible: number | null = null;
   if (answer) {
     const answered = key(answer.entity_id, answer.part_id);
     const part = partOf(answer.entity_id, answer.part_id);
     goldCorrect = goldPairs.has(answered);
     entityCorrect = goldEntities.has(answer.entity_id);
     relation = !part ? "nonexistent" : goldCorrect ? "gold" : similarPairs.has(answered) ? "similar" : "not_similar";
-    const references = [...scenario.gold.map((g) => g.affordance), ...(part?.affordances ?? [])];
-    const affordance = answer.affordance;
-    affordanceF1 = references.reduce((best, ref) => Math.max(best, tokenF1(affordance, ref)), 0);
+    const goldAffordances = scenario.gold
+      .filter((g) => g.entity === answer!.entity_id && g.part === answer!.part_id)
+      .map((g) => g.affordance);
+    affordanceF1 = bestAffordanceF1(answer.affordance, goldAffordances);
+    // an answer with nothing to compare against (a part that does not exist) is plausible to no degree
+    affordancePlausible = bestAffordanceF1(answer.affordance, [...goldAffordances, ...(part?.affordances ?? [])]) ?? 0;
   }
 
   const relevantExploredParts = [...exploredParts].filter((k) => relevantPairs.has(k)).length;
@@ -218,6 +235,7 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
       entity_correct: entityCorrect,
       affordance_f1: affordanceF1,
       affordance_correct: goldCorrect && (affordanceF1 ?? 0) >= 0.5,
+      affordance_plausible: affordancePlausible,
       relation,
       turns,
       distinct_entities: exploredEntities.size,

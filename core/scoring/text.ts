@@ -1,4 +1,4 @@
-/** Token-level F1 between short phrases (SPEC §5 affordance_f1): lower-cased, punctuation and stop words removed. */
+/** Content tokens and token-level F1 between short phrases: lower-cased, punctuation and stop words removed. */
 
 const STOP_WORDS = new Set(
   (
@@ -7,7 +7,7 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** Content tokens of a phrase. */
+/** Content tokens of a phrase: lower-cased words and numbers without punctuation or stop words. */
 export function contentTokens(text: string): string[] {
   return text
     .toLowerCase()
@@ -16,10 +16,8 @@ export function contentTokens(text: string): string[] {
     .filter((t) => t.length > 0 && !STOP_WORDS.has(t));
 }
 
-/** SQuAD-style token F1 (multiset overlap); 0 when either side has no content token. */
-export function tokenF1(a: string, b: string): number {
-  const ta = contentTokens(a);
-  const tb = contentTokens(b);
+/** SQuAD-style F1 of two token lists (multiset overlap); 0 when either list is empty. */
+export function tokenListF1(ta: readonly string[], tb: readonly string[]): number {
   if (ta.length === 0 || tb.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const t of tb) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -35,4 +33,9 @@ export function tokenF1(a: string, b: string): number {
   const precision = common / ta.length;
   const recall = common / tb.length;
   return (2 * precision * recall) / (precision + recall);
+}
+
+/** Token F1 of two phrases' content tokens (unstemmed; the scorer's affordance F1 stems, see affordance.ts). */
+export function tokenF1(a: string, b: string): number {
+  return tokenListF1(contentTokens(a), contentTokens(b));
 }
