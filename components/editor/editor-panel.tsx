@@ -8,8 +8,23 @@ import { useId, useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/client/identity";
 import { uploadPhoto } from "@/lib/uploads/editor-client";
 import { ATTRIBUTES, attributeDefinition } from "@/core/scenario/vocabulary";
-import { DISTRACTOR_TIERS, KNOWN_SETTINGS, SOURCE_KINDS, type Part } from "@/core/scenario/schema";
-import { renameId, updateEntity, updatePart, type Draft, type Selection } from "@/lib/store/editor-store";
+import {
+  DISTRACTOR_TIERS,
+  KNOWN_SETTINGS,
+  SOURCE_KINDS,
+  attributeValues,
+  formatAttributeValue,
+  type AttributeValue,
+  type Part,
+} from "@/core/scenario/schema";
+import {
+  renameId,
+  toggleAttributeValue,
+  updateEntity,
+  updatePart,
+  type Draft,
+  type Selection,
+} from "@/lib/store/editor-store";
 import { useEditor, useEditorApi, useEditorImages } from "./editor-context";
 
 function useEdit() {
@@ -395,22 +410,16 @@ function AttributeEditor({ part, onChange }: { part: Part; onChange: (fn: (p: Pa
               ))}
             </select>
             {def?.values ? (
-              <select
-                aria-label={`${attr.name} value`}
+              <ValueMultiSelect
+                name={attr.name}
+                values={def.values}
                 value={attr.value}
-                onChange={(e) => setAttr(k, { value: e.target.value })}
-              >
-                {!def.values.includes(attr.value) && <option value={attr.value}>{attr.value || "—"}</option>}
-                {def.values.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
+                onChange={(value) => setAttr(k, { value })}
+              />
             ) : (
               <input
                 aria-label={`${attr.name} value`}
-                value={attr.value}
+                value={formatAttributeValue(attr.value)}
                 onChange={(e) => setAttr(k, { value: e.target.value }, `av:${k}`)}
               />
             )}
@@ -447,6 +456,47 @@ function AttributeEditor({ part, onChange }: { part: Part; onChange: (fn: (p: Pa
         </button>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * The values of a closed-vocabulary attribute: a drop-down of checkboxes, since a part may be several
+ * things at once (a broom handle is cylindrical and elongated). Values not in the vocabulary (from a
+ * hand-edited file) stay listed, ticked, so the validator's message about them can be acted on.
+ */
+function ValueMultiSelect({
+  name,
+  values,
+  value,
+  onChange,
+}: {
+  name: string;
+  values: readonly string[];
+  value: AttributeValue;
+  onChange: (value: AttributeValue) => void;
+}) {
+  const chosen = attributeValues(value).filter((v) => v !== "");
+  const options = [...chosen.filter((v) => !values.includes(v)), ...values];
+  return (
+    <details className="ed-values" data-testid={`ed-values-${name}`}>
+      <summary aria-label={`${name} values`}>{chosen.length > 0 ? chosen.join(", ") : "—"}</summary>
+      <div className="ed-values__list" role="group" aria-label={`${name} values`}>
+        {options.map((v) => {
+          const on = chosen.includes(v);
+          return (
+            <label key={v} className="ed-check">
+              <input
+                type="checkbox"
+                checked={on}
+                disabled={on && chosen.length === 1}
+                onChange={(e) => onChange(toggleAttributeValue(value, v, e.target.checked))}
+              />{" "}
+              {v}
+            </label>
+          );
+        })}
+      </div>
+    </details>
   );
 }
 
@@ -539,25 +589,27 @@ export function AnswersFields() {
             {part && part.attributes.length > 0 && (
               <fieldset className="ed-attrs">
                 <legend>Required attributes</legend>
-                {part.attributes.map((a) => {
-                  const on = g.requiredAttributes.some((r) => r.name === a.name);
-                  return (
-                    <label key={a.name} className="ed-check">
-                      <input
-                        type="checkbox"
-                        checked={on}
-                        onChange={(e) =>
-                          setGold({
-                            requiredAttributes: e.target.checked
-                              ? [...g.requiredAttributes, { name: a.name, value: a.value }]
-                              : g.requiredAttributes.filter((r) => r.name !== a.name),
-                          })
-                        }
-                      />{" "}
-                      {a.name}: {a.value}
-                    </label>
-                  );
-                })}
+                {part.attributes.flatMap((a) =>
+                  attributeValues(a.value).map((v) => {
+                    const on = g.requiredAttributes.some((r) => r.name === a.name && r.value === v);
+                    return (
+                      <label key={`${a.name}:${v}`} className="ed-check">
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          onChange={(e) =>
+                            setGold({
+                              requiredAttributes: e.target.checked
+                                ? [...g.requiredAttributes, { name: a.name, value: v }]
+                                : g.requiredAttributes.filter((r) => !(r.name === a.name && r.value === v)),
+                            })
+                          }
+                        />{" "}
+                        {a.name}: {v}
+                      </label>
+                    );
+                  }),
+                )}
               </fieldset>
             )}
             <Field label="How to use it">

@@ -12,7 +12,7 @@ import { ScenarioEditor } from "./scenario-editor";
 
 function emptyDraft(photo: UploadedPhoto, author: string): Draft {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id: "",
     version: 1,
     title: "",

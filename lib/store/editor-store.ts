@@ -7,7 +7,14 @@
  * its parts when the entity has a `view`).
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { Entity, Part, Region, Scenario } from "@/core/scenario/schema";
+import {
+  attributeValues,
+  type AttributeValue,
+  type Entity,
+  type Part,
+  type Region,
+  type Scenario,
+} from "@/core/scenario/schema";
 import { regionBounds, translateRegion, type Rect } from "@/core/scenario/geometry";
 
 /** The draft: a scenario document that may not be valid yet (the validator reports what is missing). */
@@ -274,6 +281,17 @@ export function snapBox(
     number,
     number,
   ];
+}
+
+/**
+ * An attribute value with `value` ticked on or off in the multi-select. One value stays a string, several
+ * become a list in the order they were ticked (SPEC §2); the last value cannot be ticked off.
+ */
+export function toggleAttributeValue(current: AttributeValue, value: string, on: boolean): AttributeValue {
+  const values = attributeValues(current).filter((v) => v !== "");
+  const next = on ? (values.includes(value) ? values : [...values, value]) : values.filter((v) => v !== value);
+  if (next.length === 0) return current;
+  return next.length === 1 ? next[0]! : next;
 }
 
 // ---------------------------------------------------------------------------------------------------
