@@ -46,8 +46,14 @@ describe("saveScenarioVersion", () => {
     expect(result.version).toBe(2);
     expect(readFileSync(path.join(bundled, "pry-lid", "scenario.json"), "utf8")).toBe(before);
     const userDir = path.join(userScenariosDir(), "pry-lid");
-    const written = JSON.parse(readFileSync(path.join(userDir, "scenario.json"), "utf8")) as { version: number };
+    const written = JSON.parse(readFileSync(path.join(userDir, "scenario.json"), "utf8")) as {
+      version: number;
+      schemaVersion: number;
+    };
     expect(written.version).toBe(2);
+    // the edit came in as a schemaVersion 1 document (the fixture) and is written in the current format
+    expect(JSON.parse(before).schemaVersion).toBe(1);
+    expect(written.schemaVersion).toBe(2);
     // images came along and the folder validates like the CLI would validate it
     const check = await loadScenarioStore(userScenariosDir());
     expect(check.issues).toEqual([]);

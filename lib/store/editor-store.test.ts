@@ -14,6 +14,7 @@ import {
   snapMove,
   snapTargets,
   snapValue,
+  toggleAttributeValue,
 } from "./editor-store";
 
 const doc = () => fixtureScenario("pry-lid") as unknown as Scenario;
@@ -187,5 +188,24 @@ describe("snapping and geometry", () => {
       "similar differs",
     ]);
     expect(diffScenarios(a, doc())).toEqual([]);
+  });
+});
+
+describe("attribute value multi-select", () => {
+  it("keeps one value a string, makes several a list in ticking order, and never empties it", () => {
+    expect(toggleAttributeValue("cylindrical", "elongated", true)).toEqual(["cylindrical", "elongated"]);
+    expect(toggleAttributeValue(["cylindrical", "elongated"], "cylindrical", false)).toBe("elongated");
+    expect(toggleAttributeValue(["cylindrical", "elongated"], "elongated", true)).toEqual(["cylindrical", "elongated"]);
+    expect(toggleAttributeValue("flat", "flat", false)).toBe("flat");
+    expect(toggleAttributeValue("", "flat", true)).toBe("flat");
+  });
+
+  it("gives a draft the validator accepts with several values", () => {
+    const d = structuredClone(doc()) as Scenario;
+    const part = d.entities[0]!.parts[1]!;
+    part.attributes[0]!.value = toggleAttributeValue(part.attributes[0]!.value, "round", true);
+    const result = validateScenarioDocument({ ...d, schemaVersion: 2 }, { file: "x" });
+    expect(result.issues).toEqual([]);
+    expect(result.scenario!.entities[0]!.parts[1]!.attributes[0]!.value).toEqual(["flat", "round"]);
   });
 });
