@@ -152,6 +152,7 @@ describe("mmcb score", () => {
       endReason: "answer",
     });
     const unknownScenario = JSON.stringify({ episodeId: "e2", scenarioId: "nowhere", steps: [] });
+    // an unknown tool in a step with no valid flag is an invalid call of a scorable trace (SPEC §4)
     const unknownTool = JSON.stringify({
       episodeId: "e3",
       scenarioId: "pry-lid",
@@ -165,7 +166,8 @@ describe("mmcb score", () => {
     const r = mmcb("score", "--scenarios", "sc", "--trace", "traces.jsonl", "--json");
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
-    expect(doc.episodes.map((e: { episodeId: string }) => e.episodeId)).toEqual(["e1"]);
+    expect(doc.episodes.map((e: { episodeId: string }) => e.episodeId)).toEqual(["e1", "e3"]);
+    expect(doc.episodes[1].metrics).toMatchObject({ invalid_calls: 1, relation: "no_answer", turns: 1 });
     expect(doc.episodes[0].metrics).toMatchObject({
       gold_correct: true,
       invalid_calls: 1,
@@ -178,11 +180,52 @@ describe("mmcb score", () => {
       expect.arrayContaining([
         expect.stringMatching(/^traces\.jsonl:2: invalid JSON: /),
         'traces.jsonl:3: scenarioId: unknown scenario "nowhere"',
-        'traces.jsonl:4: steps[0].call.tool: unknown tool "fly" in a step not marked invalid',
         "traces.jsonl:5: steps: required field is missing (expected array)",
-        "4 problems reported; 1 episode scored",
+        "3 problems reported; 2 episodes scored",
       ]),
     );
+  });
+
+  it("scores traces from other producers: unknown endReason kept, no ids, repeated ids and backward turns reported", () => {
+    const answer = {
+      tool: "submit_answer",
+      args: {
+        entity_id: "coin",
+        part_id: "edge",
+        affordance: "prying open lids",
+        attributes_used: [],
+        how_to_use: "x",
+      },
+    };
+    const foreign = (extra: Record<string, unknown>) =>
+      JSON.stringify({ scenarioId: "pry-lid", steps: [{ turn: 1, call: answer }], ...extra });
+    const lines = [
+      foreign({ episodeId: "dup", endReason: "answered" }),
+      ...Array.from({ length: 5 }, () => foreign({ episodeId: "dup", endReason: "answered" })),
+      foreign({}), // no episodeId, no endReason, no valid flags
+      JSON.stringify({
+        episodeId: "back",
+        scenarioId: "pry-lid",
+        steps: [
+          { turn: 1, call: { tool: "view_scene", args: {} } },
+          { turn: 2, call: { tool: "view_scene", args: {} } },
+          { turn: 1, call: answer },
+        ],
+      }),
+    ];
+    writeFileSync(path.join(root, "foreign.jsonl"), lines.join("\n"));
+    const r = mmcb("score", "--scenarios", "sc", "--trace", "foreign.jsonl", "--json");
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.episodes.map((e: { episodeId: string }) => e.episodeId)).toEqual(["dup", "foreign.jsonl:7"]);
+    expect(doc.episodes[0]).toMatchObject({ endReason: "answered", metrics: { gold_correct: true, affordance_f1: 1 } });
+    expect(doc.episodes[1].endReason).toBeUndefined();
+    expect(doc.aggregate.episodes).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "foreign.jsonl:8: steps[2].turn: turn 1 comes after turn 2; turns start at 1 and never decrease",
+      'foreign.jsonl:2: episodeId: "dup" is repeated (lines 2, 3, 4, 5, 6; first on line 1); scored once, from line 1',
+      "2 problems reported; 2 episodes scored",
+    ]);
   });
 
   it("re-scores a stored run's traces to the same metrics (eval → runs traces → score)", () => {

@@ -10,10 +10,9 @@ describe("trace format", () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(traceJsonSchema())));
   });
 
-  it("needs only episodeId, scenarioId and steps with turn and call", () => {
+  it("needs only scenarioId and steps with turn and call", () => {
     expect(
       traceSchema.safeParse({
-        episodeId: "e",
         scenarioId: "s",
         steps: [{ turn: 1, call: { tool: "view_scene", args: {} } }],
       }).success,

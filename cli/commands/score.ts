@@ -1,4 +1,8 @@
-/** `mmcb score --scenarios DIR --trace FILE.jsonl [--json]`. */
+/**
+ * `mmcb score --scenarios DIR --trace FILE.jsonl [--json]`: scores traces from mmcb or any other producer
+ * (SPEC §4). Bad lines, unknown scenarios, broken turn order and repeated episode ids are one problem line
+ * each; everything else is scored.
+ */
 import type { Command } from "commander";
 import { formatIssue, MmcbError } from "@/core/errors";
 import { scoreDocument } from "@/core/scoring";
@@ -25,12 +29,12 @@ export function registerScoreCommand(program: Command): void {
         const read = await readTraceFile(file);
         for (const issue of read.issues) console.error(formatIssue(issue));
         problems += read.issues.length;
-        for (const { line, trace } of read.traces) {
+        for (const { line, episodeId, trace } of read.traces) {
           const found = traceProblems(trace, scenarios.get(trace.scenarioId));
           for (const p of found)
             console.error(formatIssue({ file: `${file}:${line}`, path: p.path, message: p.message }));
           problems += found.length;
-          if (found.length === 0) good.push(trace);
+          if (found.length === 0) good.push({ ...trace, episodeId });
         }
       }
       if (good.length === 0) throw new MmcbError("input:invalid", "no scorable trace found");

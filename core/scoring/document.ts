@@ -7,16 +7,23 @@ import { aggregate, type Aggregate, type ScoredEpisode } from "./aggregate";
 import { scoreEpisode, type EpisodeMetrics, type ScorableTrace } from "./episode";
 
 export interface ScoreDocument {
-  episodes: { episodeId: string; scenarioId: string; seed?: number; metrics: EpisodeMetrics }[];
+  episodes: {
+    episodeId: string;
+    scenarioId: string;
+    seed?: number;
+    /** As the trace recorded it, kept for audit (other producers may write values mmcb does not). */
+    endReason?: string;
+    metrics: EpisodeMetrics;
+  }[];
   aggregate: Aggregate;
 }
 
 /** Scores traces whose scenarios are known (callers report and drop the others first). */
 export function scoreDocument(
   scenarios: ReadonlyMap<string, Scenario>,
-  traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number })[],
+  traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number; endReason?: string })[],
 ): ScoreDocument {
-  const scored: ScoredEpisode[] = [];
+  const scored: (ScoredEpisode & { endReason?: string })[] = [];
   for (const trace of traces) {
     const scenario = scenarios.get(trace.scenarioId);
     if (!scenario) continue;
@@ -25,6 +32,7 @@ export function scoreDocument(
       episodeId: trace.episodeId,
       scenarioId: trace.scenarioId,
       ...(trace.seed !== undefined ? { seed: trace.seed } : {}),
+      ...(trace.endReason !== undefined ? { endReason: trace.endReason } : {}),
       tier: scenario.distractorSimilarity,
       setting: scenario.setting,
       metrics,
@@ -35,6 +43,7 @@ export function scoreDocument(
       episodeId: e.episodeId,
       scenarioId: e.scenarioId,
       ...(e.seed !== undefined ? { seed: e.seed } : {}),
+      ...(e.endReason !== undefined ? { endReason: e.endReason } : {}),
       metrics: e.metrics,
     })),
     aggregate: aggregate(scored),

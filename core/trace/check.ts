@@ -1,23 +1,57 @@
 /**
- * Whether a trace can be scored against the scenario set: its scenario exists and every step names a
- * known tool unless the step was recorded as invalid (a model calling a tool that does not exist is a
- * legitimate invalid step; an unknown tool recorded as valid means the trace itself is broken).
+ * Checks of read traces before scoring (SPEC §4). A trace is scorable when its scenario is known; a step
+ * naming a tool that does not exist is not a problem of the trace but an invalid call the scorer counts
+ * (validity is re-derived from the scenario, whatever the step's `valid` flag says). An `episodeId`
+ * repeated in one file is reported once and only its first trace is kept.
  */
 import type { Scenario } from "../scenario";
-import { getTool } from "../tools";
 import type { Trace } from "./schema";
 
 /** Problems that make a trace unscorable, each `path: message`. Empty when it can be scored. */
 export function traceProblems(trace: Trace, scenario: Scenario | undefined): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  if (!scenario) problems.push({ path: "scenarioId", message: `unknown scenario "${trace.scenarioId}"` });
-  trace.steps.forEach((step, i) => {
-    if (step.valid !== false && !getTool(step.call.tool)) {
-      problems.push({
-        path: `steps[${i}].call.tool`,
-        message: `unknown tool "${step.call.tool}" in a step not marked invalid`,
-      });
+  return scenario ? [] : [{ path: "scenarioId", message: `unknown scenario "${trace.scenarioId}"` }];
+}
+
+/** A trace read from a file, with the line it starts on. */
+export interface LocatedTrace {
+  readonly line: number;
+  readonly trace: Trace;
+}
+
+/** One repeated episode id: where it first appeared and every later line that repeated it. */
+export interface RepeatedEpisode {
+  readonly episodeId: string;
+  readonly firstLine: number;
+  readonly repeatLines: readonly number[];
+}
+
+/**
+ * Keeps the first trace of every `episodeId` (traces without an id are all kept) and lists each id that
+ * was repeated, once, with its lines.
+ */
+export function dedupeEpisodes<T extends LocatedTrace>(
+  traces: readonly T[],
+): {
+  kept: T[];
+  repeated: RepeatedEpisode[];
+} {
+  const first = new Map<string, { line: number; repeats: number[] }>();
+  const kept: T[] = [];
+  for (const located of traces) {
+    const id = located.trace.episodeId;
+    if (id === undefined) {
+      kept.push(located);
+      continue;
     }
-  });
-  return problems;
+    const seen = first.get(id);
+    if (seen) seen.repeats.push(located.line);
+    else {
+      first.set(id, { line: located.line, repeats: [] });
+      kept.push(located);
+    }
+  }
+  const repeated = [...first]
+    .filter(([, v]) => v.repeats.length > 0)
+    .map(([episodeId, v]) => ({ episodeId, firstLine: v.line, repeatLines: v.repeats }));
+  return { kept, repeated };
 }

@@ -1,24 +1,34 @@
 /**
- * Reading trace files (.jsonl, one trace per line; a .json file may hold one trace or an array). Every
- * bad line becomes one precise issue (`file:line: path: message`); good lines are still returned.
+ * Reading trace files (.jsonl, one trace per line; a .json file may hold one trace or an array), from mmcb
+ * or any other producer (SPEC §4: only `scenarioId` and `steps[].turn/call` are needed). Every bad line
+ * becomes one precise issue (`file:line: path: message`); good lines are still returned. An `episodeId`
+ * repeated in the file is one issue and only its first trace is returned; a trace without an id is named
+ * after where it is (`file:line`).
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { ValidationIssue } from "@/core/errors";
 import { formatPath } from "@/core/errors";
-import { traceSchema, type Trace } from "@/core/trace";
+import { dedupeEpisodes, traceSchema, type Trace } from "@/core/trace";
 import { displayPath } from "@/lib/scenarios/load";
 
+export interface ReadTrace {
+  readonly line: number;
+  /** The trace's `episodeId`, or where it is in the file (`file:line`) when it has none. */
+  readonly episodeId: string;
+  readonly trace: Trace;
+}
+
 export interface ReadTraces {
-  readonly traces: { readonly line: number; readonly trace: Trace }[];
+  readonly traces: ReadTrace[];
   readonly issues: ValidationIssue[];
 }
 
 function parseOne(value: unknown, where: string, line: number, out: ReadTraces): void {
   const parsed = traceSchema.safeParse(value, { reportInput: true });
   if (parsed.success) {
-    out.traces.push({ line, trace: parsed.data });
+    out.traces.push({ line, episodeId: parsed.data.episodeId ?? where, trace: parsed.data });
     return;
   }
   for (const issue of parsed.error.issues.slice(0, 5)) {
@@ -72,23 +82,46 @@ export async function readTraceFile(file: string): Promise<ReadTraces> {
     }
     parseLine(text, number);
   }
-  if (buffered) {
-    const whole = buffered.join("\n");
-    try {
-      const value = JSON.parse(whole);
-      if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}[${i}]`, 1, out));
-      else parseOne(value, shown, 1, out);
-    } catch (error) {
-      if (buffered.slice(1).some(isTraceLine)) {
-        // Not a pretty-printed document after all: a JSONL file whose first line is broken.
-        buffered.forEach((text, i) => parseLine(text, i + 1));
-      } else {
-        const { line, reason } = jsonErrorLine(whole, error);
-        out.issues.push({ file: `${shown}:${line}`, path: "", message: `invalid JSON: ${reason}` });
-      }
+  if (buffered) readBuffered(buffered, shown, out, parseLine);
+  return withoutRepeats(out, shown);
+}
+
+/** Drops every trace whose episodeId came earlier in the file; one issue per repeated id. */
+function withoutRepeats(out: ReadTraces, shown: string): ReadTraces {
+  const { kept, repeated } = dedupeEpisodes(out.traces);
+  if (repeated.length === 0) return out;
+  const issues = [...out.issues];
+  for (const r of repeated) {
+    const lines = r.repeatLines.join(", ");
+    issues.push({
+      file: `${shown}:${r.repeatLines[0]}`,
+      path: "episodeId",
+      message: `"${r.episodeId}" is repeated (line${r.repeatLines.length > 1 ? "s" : ""} ${lines}; first on line ${r.firstLine}); scored once, from line ${r.firstLine}`,
+    });
+  }
+  return { traces: kept, issues };
+}
+
+function readBuffered(
+  buffered: string[],
+  shown: string,
+  out: ReadTraces,
+  parseLine: (text: string, n: number) => void,
+): void {
+  const whole = buffered.join("\n");
+  try {
+    const value = JSON.parse(whole);
+    if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}[${i}]`, 1, out));
+    else parseOne(value, shown, 1, out);
+  } catch (error) {
+    if (buffered.slice(1).some(isTraceLine)) {
+      // Not a pretty-printed document after all: a JSONL file whose first line is broken.
+      buffered.forEach((text, i) => parseLine(text, i + 1));
+    } else {
+      const { line, reason } = jsonErrorLine(whole, error);
+      out.issues.push({ file: `${shown}:${line}`, path: "", message: `invalid JSON: ${reason}` });
     }
   }
-  return out;
 }
 
 /** Whether a line holds a whole trace by itself (then the file is JSONL, not one pretty-printed document). */
@@ -97,7 +130,7 @@ function isTraceLine(text: string): boolean {
   if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) return false;
   try {
     const value = JSON.parse(trimmed) as unknown;
-    return typeof value === "object" && value !== null && "episodeId" in value && "steps" in value;
+    return typeof value === "object" && value !== null && "scenarioId" in value && "steps" in value;
   } catch {
     return false;
   }

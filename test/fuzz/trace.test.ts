@@ -110,11 +110,14 @@ function finiteOrNull(value: unknown, where: string): void {
 describe("scorer under fuzzed traces", () => {
   it("any schema-valid trace scores without throwing; every metric is finite, null or a boolean", () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { maxLength: 12 }), (steps) => {
-        const trace = traceSchema.parse({ episodeId: "e", scenarioId: "pry-lid", steps });
+      fc.property(fc.array(stepArb, { maxLength: 12 }), (drawn) => {
+        // turns start at 1 and never decrease (SPEC §4): sort the drawn turns and start them at 1
+        const turns = drawn.map((s) => s.turn).sort((a, b) => a - b);
+        const steps = drawn.map((s, i) => ({ ...s, turn: i === 0 ? 1 : turns[i]! }));
+        const trace = traceSchema.parse({ scenarioId: "pry-lid", steps });
         const { metrics } = scoreEpisode(scenario, trace);
         finiteOrNull(metrics, "metrics");
-        const doc = scoreDocument(new Map([["pry-lid", scenario]]), [trace]);
+        const doc = scoreDocument(new Map([["pry-lid", scenario]]), [{ ...trace, episodeId: "e" }]);
         finiteOrNull(doc.aggregate, "aggregate");
         expect(doc.episodes).toHaveLength(1);
       }),
@@ -142,6 +145,7 @@ const lineArb: fc.Arbitrary<Line> = fc.oneof(
 
 function render(lines: Line[]): { text: string; goodLines: number[] } {
   const goodLines: number[] = [];
+  const ids = new Set<string>(); // a repeated episodeId is reported on the later line (SPEC §4)
   const out = lines.map((line, i) => {
     if (line.kind === "text") return line.text;
     const doc =
@@ -149,7 +153,12 @@ function render(lines: Line[]): { text: string; goodLines: number[] } {
         ? goodTrace(`e${i}`)
         : line.mutations.reduce<unknown>((d, m) => applyMutation(d, m), goodTrace(`e${i}`));
     const text = JSON.stringify(doc) ?? "null";
-    if (traceSchema.safeParse(JSON.parse(text)).success) goodLines.push(i + 1);
+    const parsed = traceSchema.safeParse(JSON.parse(text));
+    if (parsed.success) {
+      const id = parsed.data.episodeId;
+      if (id === undefined || !ids.has(id)) goodLines.push(i + 1);
+      if (id !== undefined) ids.add(id);
+    }
     return text;
   });
   return { text: out.join("\n"), goodLines };
