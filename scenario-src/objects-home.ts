@@ -78,7 +78,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "The long flat metal strip.",
         region: poly([0.04, 0.29], [0.26, 0.06], [0.96, 0.74], [0.73, 0.96]),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "elongated"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -148,7 +148,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "The mirror-like rainbow face of the disc.",
         region: ring(0.5, 0.5, 0.38, 0.14),
         attributes: attrs({
-          shape: "round",
+          shape: ["round", "flat"],
           thickness: "thin",
           material: "plastic",
           rigidity: "rigid",
@@ -192,7 +192,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "The big convex glass lens.",
         region: ellipse(0.4, 0.39, 0.27, 0.27),
         attributes: attrs({
-          shape: "round",
+          shape: ["round", "curved"],
           material: "glass",
           rigidity: "rigid",
           surface: "smooth",
@@ -234,7 +234,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "The tight roll of newspaper pages.",
         region: capsule(0.3, 0.68, 0.8, 0.2, 0.15),
         attributes: attrs({
-          shape: "cylindrical",
+          shape: ["cylindrical", "elongated"],
           thickness: "thick",
           material: "paper",
           rigidity: "semi-rigid",
@@ -345,7 +345,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "Two long, smooth wooden knitting needles with rounded points.",
         region: union(capsule(0.31, 0.085, 0.43, 0.3, 0.025), capsule(0.135, 0.2, 0.32, 0.32, 0.025)),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["elongated", "cylindrical"],
           thickness: "thin",
           material: "wood",
           rigidity: "rigid",
@@ -618,7 +618,7 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         description: "The long flat wooden deck covered in rough grip tape.",
         region: capsule(0.15, 0.8, 0.8, 0.16, 0.12),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "elongated"],
           thickness: "medium",
           material: "wood",
           rigidity: "rigid",

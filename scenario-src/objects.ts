@@ -50,7 +50,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The flat embossed face of the coin.",
         region: ellipse(0.5, 0.51, 0.32, 0.32),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "round"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -100,7 +100,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The long straight steel handle.",
         region: capsule(0.43, 0.44, 0.8, 0.815, 0.05),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["elongated", "flat"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -121,7 +121,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The flattened, rounded tip at the end of the handle.",
         region: capsule(0.8, 0.815, 0.9, 0.905, 0.055),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "round"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -149,7 +149,13 @@ const BASE_OBJECTS: readonly KbObject[] = [
         name: "bow",
         description: "The round flat head of the key with a hole for a key ring.",
         region: ellipse(0.685, 0.295, 0.245, 0.255),
-        attributes: attrs({ shape: "round", thickness: "thin", material: "metal", rigidity: "rigid", size: "small" }),
+        attributes: attrs({
+          shape: ["round", "flat"],
+          thickness: "thin",
+          material: "metal",
+          rigidity: "rigid",
+          size: "small",
+        }),
         affordances: ["grip and turn the key", "hang the key on a ring", "press a small button"],
         uses: ["press-button"],
       },
@@ -159,7 +165,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The straight flat shank of the key.",
         region: capsule(0.5, 0.52, 0.2, 0.82, 0.08),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["elongated", "flat"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -281,7 +287,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The flat round end of the head used to hit nails.",
         region: ellipse(0.17, 0.465, 0.12, 0.12),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "round"],
           thickness: "thick",
           material: "metal",
           rigidity: "rigid",
@@ -366,7 +372,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The long round lacquered handle.",
         region: capsule(0.43, 0.56, 0.75, 0.15, 0.07),
         attributes: attrs({
-          shape: "cylindrical",
+          shape: ["cylindrical", "elongated"],
           thickness: "medium",
           material: "wood",
           rigidity: "rigid",
@@ -431,7 +437,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The two long steel blades with sharp inner edges.",
         region: poly([0.44, 0.47], [0.55, 0.47], [0.85, 0.84], [0.75, 0.9], [0.49, 0.61], [0.22, 0.9], [0.12, 0.84]),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["elongated", "flat"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -447,7 +453,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The narrow, flat pointed end of one blade.",
         region: ellipse(0.79, 0.855, 0.065, 0.06),
         attributes: attrs({
-          shape: "pointed",
+          shape: ["pointed", "flat"],
           thickness: "thin",
           material: "metal",
           rigidity: "rigid",
@@ -572,7 +578,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The small gold contact chip.",
         region: box(0.755, 0.755, 0.12, 0.115),
         attributes: attrs({
-          shape: "rectangular",
+          shape: ["rectangular", "flat"],
           thickness: "thin",
           material: "metal",
           size: "small",
@@ -611,7 +617,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The painted wooden shaft.",
         region: capsule(0.26, 0.75, 0.64, 0.37, 0.12),
         attributes: attrs({
-          shape: "cylindrical",
+          shape: ["cylindrical", "elongated"],
           thickness: "medium",
           material: "wood",
           rigidity: "rigid",
@@ -691,7 +697,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The soft, holey top face of the sponge.",
         region: poly([0.12, 0.48], [0.3, 0.13], [0.55, 0.05], [0.87, 0.22], [0.88, 0.4], [0.55, 0.66], [0.2, 0.6]),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "rectangular"],
           material: "foam",
           rigidity: "soft",
           surface: "textured",
@@ -738,7 +744,13 @@ const BASE_OBJECTS: readonly KbObject[] = [
         name: "fruit",
         description: "The soft pale fruit sticking out of the peel.",
         region: ellipse(0.52, 0.25, 0.1, 0.2),
-        attributes: attrs({ shape: "elongated", material: "food", rigidity: "soft", moisture: "damp", size: "small" }),
+        attributes: attrs({
+          shape: ["elongated", "curved"],
+          material: "food",
+          rigidity: "soft",
+          moisture: "damp",
+          size: "small",
+        }),
         affordances: ["eat", "mash into a paste", "bait a trap"],
         uses: [],
       },
@@ -908,7 +920,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The long straight wooden pole.",
         region: capsule(0.5, 0.6, 0.83, 0.08, 0.045),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["cylindrical", "elongated"],
           thickness: "medium",
           material: "wood",
           rigidity: "rigid",
@@ -954,7 +966,13 @@ const BASE_OBJECTS: readonly KbObject[] = [
         name: "crook handle",
         description: "The J-shaped wooden handle.",
         region: box(0.08, 0.06, 0.3, 0.26),
-        attributes: attrs({ shape: "hooked", thickness: "medium", material: "wood", rigidity: "rigid", size: "small" }),
+        attributes: attrs({
+          shape: ["hooked", "curved"],
+          thickness: "medium",
+          material: "wood",
+          rigidity: "rigid",
+          size: "small",
+        }),
         affordances: ["carry the umbrella", "hang it on an arm or rail", "hook something and pull it closer"],
         uses: ["hook", "reach"],
       },
@@ -1009,7 +1027,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
           [0.41, 0.32],
         ),
         attributes: attrs({
-          shape: "curved",
+          shape: ["curved", "elongated"],
           thickness: "thin",
           material: "plastic",
           rigidity: "flexible",
@@ -1098,7 +1116,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         name: "cut end",
         description: "The flat sawn top of the log showing its rings.",
         region: ellipse(0.5, 0.13, 0.23, 0.08),
-        attributes: attrs({ shape: "round", material: "wood", rigidity: "rigid", surface: "rough" }),
+        attributes: attrs({ shape: ["round", "flat"], material: "wood", rigidity: "rigid", surface: "rough" }),
         affordances: ["show the rings", "serve as a small seat or stand"],
         uses: [],
       },
@@ -1176,7 +1194,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: capsule(0.44, 0.8, 0.76, 0.47, 0.055),
         attributes: [
           ...attrs({
-            shape: "pointed",
+            shape: ["pointed", "elongated"],
             thickness: "thin",
             material: "metal",
             rigidity: "rigid",
@@ -1451,7 +1469,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The thick, hard block of rubber at the back of the sole.",
         region: box(0.06, 0.76, 0.26, 0.18),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "rectangular"],
           thickness: "thick",
           material: "rubber",
           rigidity: "rigid",
@@ -1508,7 +1526,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The green book's stiff board cover.",
         region: box(0.08, 0.12, 0.41, 0.58),
         attributes: attrs({
-          shape: "rectangular",
+          shape: ["rectangular", "flat"],
           thickness: "thin",
           material: "paper",
           rigidity: "rigid",
@@ -1523,7 +1541,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The bound spine along the green book's left edge.",
         region: box(0.06, 0.12, 0.07, 0.6),
         attributes: attrs({
-          shape: "elongated",
+          shape: ["rectangular", "elongated"],
           thickness: "thick",
           material: "paper",
           rigidity: "rigid",
@@ -1555,7 +1573,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         description: "The glass touch screen.",
         region: box(0.24, 0.14, 0.52, 0.72),
         attributes: attrs({
-          shape: "flat",
+          shape: ["flat", "rectangular"],
           thickness: "thin",
           material: "glass",
           rigidity: "rigid",

@@ -127,6 +127,22 @@ describe("the bundled spec set", () => {
     expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
   });
 
+  it("states every true shape of a part that is honestly several things at once (SPEC §2 value lists)", () => {
+    const shape = (object: string, part: string) =>
+      objectById(object)!
+        .parts.find((p) => p.id === part)!
+        .attributes.find((a) => a.name === "shape")?.value;
+    expect(shape("broom", "handle")).toEqual(["cylindrical", "elongated"]);
+    expect(shape("books", "spine")).toEqual(["rectangular", "elongated"]);
+    expect(shape("pencil", "body")).toEqual(["cylindrical", "elongated"]);
+    expect(shape("frying-pan", "pan")).toEqual(["round", "flat"]);
+    const lists = allObjects().flatMap((o) =>
+      o.parts.flatMap((p) => p.attributes.filter((a) => Array.isArray(a.value))),
+    );
+    expect(lists.length).toBeGreaterThanOrEqual(30);
+    for (const a of lists) expect(new Set(a.value).size, `${a.name}: ${String(a.value)}`).toBe(a.value.length);
+  });
+
   it("uses most of the knowledge base", () => {
     const used = new Set(SCENARIO_SPECS.flatMap((s) => s.entities.map((e) => e.object)));
     expect(used.size / allObjects().length).toBeGreaterThan(0.9);

@@ -5,7 +5,7 @@ import type { AuthoredSpec } from "../uses";
 export const bathroomSplinter: AuthoredSpec = {
   id: "bathroom-splinter",
   use: "extract",
-  version: 1,
+  version: 2,
   title: "Splinter in a fingertip",
   setting: "bathroom",
   task: "I've got a little wooden splinter stuck just under the skin of my fingertip and there are no tweezers in the house. What here can I use to get it out?",

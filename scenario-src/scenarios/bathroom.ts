@@ -6,7 +6,7 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bathroom-flush-chain",
     use: "hook",
-    version: 1,
+    version: 2,
     title: "The toilet won't flush",
     setting: "bathroom",
     task: "The little chain inside the toilet cistern has come off the flush lever, and its end link has snapped so it won't hook back on. What could I use to link it back?",
@@ -42,7 +42,7 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bathroom-stiff-zip",
     use: "lubricate",
-    version: 1,
+    version: 2,
     title: "A jamming zip",
     setting: "bathroom",
     task: "The zip on my wash bag has gone stiff and keeps jamming halfway along. What here could get it running smoothly again?",
@@ -76,7 +76,7 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bathroom-door-lock",
     use: "turn-screw",
-    version: 1,
+    version: 2,
     title: "Locked in",
     setting: "bathroom",
     task: "The lock on this door has jammed and I'm stuck inside. On my side there's a wide slot in the lock, like a big screw head, and no screwdriver. What could I turn it with?",
@@ -109,7 +109,7 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bathroom-plughole",
     use: "cover",
-    version: 1,
+    version: 2,
     title: "No bath plug",
     setting: "bathroom",
     task: "The plug for the bath has gone missing and I really want a long soak tonight. What here could seal the plughole so the water stays in?",

@@ -6,7 +6,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-bumped-head",
     use: "cool",
-    version: 1,
+    version: 2,
     title: "A bump on the forehead",
     setting: "bedroom",
     task: "My little boy just bumped his forehead on the bed frame and a lump is coming up. The freezer is downstairs and he won't let go of me — what here could cool it right now?",
@@ -36,7 +36,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-skirt-hem",
     use: "clamp",
-    version: 1,
+    version: 2,
     title: "A hem coming down",
     setting: "bedroom",
     task: "The hem of my skirt has come unstitched at the back and is hanging down, and I have to leave in five minutes. What here could hold it up for today?",
@@ -67,7 +67,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-necklace-knot",
     use: "pierce",
-    version: 1,
+    version: 2,
     title: "A knotted necklace",
     setting: "bedroom",
     task: "My fine chain necklace has a tight little knot in it that my fingernails just can't pick apart. What here could tease it loose?",
@@ -101,7 +101,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-sticky-lock",
     use: "lubricate",
-    version: 1,
+    version: 2,
     title: "A key that sticks",
     setting: "bedroom",
     task: "The key to my bedroom door has started sticking in the old lock and I'm afraid it'll snap off inside. What here could make it turn smoothly, without anything greasy?",
@@ -134,7 +134,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-hinge-pin",
     use: "strike",
-    version: 1,
+    version: 2,
     title: "A sagging wardrobe door",
     setting: "bedroom",
     task: "The pin in the wardrobe door's top hinge has worked its way up and the door is sagging. I need to tap it back down, but there's nothing to hit it with upstairs. What here could knock it in?",
@@ -172,7 +172,7 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "bedroom-press-flower",
     use: "weigh-down",
-    version: 1,
+    version: 2,
     title: "Pressing a flower",
     setting: "bedroom",
     task: "I want to press a rose from my wedding bouquet so it dries flat and keeps its colour. What here would do it properly?",

@@ -6,7 +6,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-glass-slivers",
     use: "stick",
-    version: 1,
+    version: 2,
     title: "Slivers of broken glass",
     setting: "dining_room",
     task: "A wine glass broke on the tablecloth and there are tiny slivers left that I can't pick up with my fingers. What here could lift them off safely?",
@@ -41,7 +41,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-wine-stain",
     use: "absorb",
-    version: 1,
+    version: 2,
     title: "Red wine on the tablecloth",
     setting: "dining_room",
     task: "Someone's knocked red wine onto the white tablecloth and the stain is spreading. The napkins are all in the wash — what here could draw the wine out before it sets?",
@@ -76,7 +76,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-spider",
     use: "cover",
-    version: 1,
+    version: 2,
     title: "A spider by the plate",
     setting: "dining_room",
     task: "A big spider has dropped onto the tablecloth right next to my plate. I'd like to catch it and put it outside without touching it. What could I trap it under?",
@@ -112,7 +112,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-cake-thread",
     use: "cut",
-    version: 1,
+    version: 2,
     title: "Slicing the birthday cake",
     setting: "dining_room",
     task: "The birthday cake is on the table but the cake slice has gone missing, and I don't want to squeeze past all the guests to the kitchen. What here could cut this soft layer cake into neat pieces?",
@@ -146,7 +146,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-salt-holes",
     use: "pierce",
-    version: 1,
+    version: 2,
     title: "A clogged salt cellar",
     setting: "dining_room",
     task: "The holes in the top of the salt cellar have clogged solid with damp salt and nothing comes out when I shake it. What here could I clear them with?",
@@ -188,7 +188,7 @@ export const DINING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "dining-room-candle-taper",
     use: "reach",
-    version: 1,
+    version: 2,
     title: "A wick too deep to light",
     setting: "dining_room",
     task: "The candle in this tall glass holder has burnt down so far that a match can't reach the wick. There's one other candle lit on the table — what could carry its flame down to the wick?",

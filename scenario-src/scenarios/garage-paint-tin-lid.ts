@@ -9,7 +9,7 @@ import type { AuthoredSpec } from "../uses";
 export const garagePaintTinLid: AuthoredSpec = {
   id: "garage-paint-tin-lid",
   use: "pry",
-  version: 2,
+  version: 3,
   title: "Stuck paint tin lid",
   setting: "garage",
   task: "The lid on my tin of paint is jammed shut and I can't find a flat screwdriver anywhere. What on this workbench can I use to lever it off without wrecking the lid?",

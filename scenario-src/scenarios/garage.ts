@@ -6,7 +6,7 @@ export const GARAGE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garage-ball-under-car",
     use: "reach",
-    version: 1,
+    version: 2,
     title: "A ball under the car",
     setting: "garage",
     task: "My son's tennis ball rolled right under the middle of the car and I can't reach it even lying flat on the floor. What here could I sweep it out with?",
@@ -47,7 +47,7 @@ export const GARAGE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garage-frost-windscreen",
     use: "scrape",
-    version: 1,
+    version: 2,
     title: "A frozen windscreen",
     setting: "garage",
     task: "It's a frosty morning, the windscreen is iced over and the scraper is nowhere to be found. What here could clear the ice without scratching the glass?",
@@ -80,7 +80,7 @@ export const GARAGE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garage-bike-hook",
     use: "hook",
-    version: 1,
+    version: 2,
     title: "Hanging the bike up",
     setting: "garage",
     task: "I want to hang my bike by its front wheel from the screw eye in the ceiling joist, to get it off the floor. What here could take its weight?",
@@ -121,7 +121,7 @@ export const GARAGE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garage-tyre-valve",
     use: "press-button",
-    version: 1,
+    version: 2,
     title: "Letting air out of a tyre",
     setting: "garage",
     task: "I've pumped my bike tyre too hard and need to let a little air out by pressing the tiny pin inside the valve. My fingers are too big — what here could press it?",
@@ -163,7 +163,7 @@ export const GARAGE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garage-bonnet-prop",
     use: "wedge",
-    version: 1,
+    version: 2,
     title: "Propping the bonnet open",
     setting: "garage",
     task: "The bonnet's prop rod has snapped off and I need the bonnet held up while I top up the oil. What here could prop it open safely?",

@@ -8,7 +8,7 @@ import type { AuthoredSpec } from "../uses";
 export const gardenFrisbeeRoof: AuthoredSpec = {
   id: "garden-frisbee-roof",
   use: "reach",
-  version: 2,
+  version: 3,
   title: "Frisbee on the shed roof",
   setting: "garden",
   task: "Our frisbee landed on the flat roof of the garden shed, just beyond my reach, and we don't have a ladder. What can I use to get it down without climbing up?",

@@ -6,7 +6,7 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garden-hanging-basket",
     use: "spray",
-    version: 1,
+    version: 2,
     title: "A thirsty hanging basket",
     setting: "garden",
     task: "The hanging basket by the back door is wilting and hangs well above my head. I can't get the can up there without a ladder — what could I use to give it a drink from down here?",
@@ -43,7 +43,7 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garden-tie-plant",
     use: "tie",
-    version: 1,
+    version: 2,
     title: "A tomato plant flopping over",
     setting: "garden",
     task: "My tomato plant keeps flopping over in the wind and I want to fasten its stem to the cane without cutting into it. What here could I use?",
@@ -82,7 +82,7 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garden-wasp-picnic",
     use: "swat",
-    version: 1,
+    version: 2,
     title: "A wasp at the picnic",
     setting: "garden",
     task: "A wasp keeps circling our picnic on the lawn and landing on the jam. What here could I use to shoo it away without knocking the food everywhere?",
@@ -115,7 +115,7 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garden-dandelion",
     use: "dig",
-    version: 1,
+    version: 2,
     title: "Dandelions in the patio",
     setting: "garden",
     task: "Dandelions are coming up between the patio slabs and I want the long roots out, not just the leaves. There's no weeding fork — what could I dig them out with?",
@@ -158,7 +158,7 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "garden-fleece-weight",
     use: "weigh-down",
-    version: 1,
+    version: 2,
     title: "Fleece lifting in the wind",
     setting: "garden",
     task: "I've laid a sheet of fleece over the seedlings against tonight's frost, but the wind keeps lifting one corner. What here could hold it down all night?",

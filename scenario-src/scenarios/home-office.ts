@@ -6,7 +6,7 @@ export const HOME_OFFICE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "office-crisp-bag",
     use: "clamp",
-    version: 1,
+    version: 2,
     title: "Keeping the crisps fresh",
     setting: "home_office",
     task: "I've opened a big bag of crisps at my desk and want to keep the rest fresh for later, but there's no bag clip. What could hold the folded top shut?",
@@ -40,7 +40,7 @@ export const HOME_OFFICE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "office-sim-tray",
     use: "press-button",
-    version: 1,
+    version: 2,
     title: "Popping out a SIM tray",
     setting: "home_office",
     task: "My new phone needs its SIM tray popped out, and the little eject tool that came in the box is lost. What here fits the tiny hole beside the tray?",
@@ -80,7 +80,7 @@ export const HOME_OFFICE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "office-sticky-drawer",
     use: "lubricate",
-    version: 1,
+    version: 2,
     title: "A drawer that sticks",
     setting: "home_office",
     task: "The wooden drawer of my desk sticks and squeals every time I pull it open. What here could I rub on the runners to make it slide?",
@@ -109,7 +109,7 @@ export const HOME_OFFICE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "office-staple",
     use: "pry",
-    version: 1,
+    version: 2,
     title: "A crooked staple",
     setting: "home_office",
     task: "A staple went in crooked through my contract and I need to lever it out without tearing the pages. There's no staple remover — what could I slide under it?",
@@ -147,7 +147,7 @@ export const HOME_OFFICE_SPECS: readonly AuthoredSpec[] = [
   {
     id: "office-screen-bubbles",
     use: "spread",
-    version: 1,
+    version: 2,
     title: "Bubbles under a screen protector",
     setting: "home_office",
     task: "I've just stuck a screen protector on my tablet and there are air bubbles trapped under it. What could I push them out to the edge with, without scratching it?",

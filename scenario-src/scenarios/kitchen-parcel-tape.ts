@@ -8,7 +8,7 @@ import type { AuthoredSpec } from "../uses";
 export const kitchenParcelTape: AuthoredSpec = {
   id: "kitchen-parcel-tape",
   use: "cut",
-  version: 1,
+  version: 2,
   title: "Parcel sealed with packing tape",
   setting: "kitchen",
   task: "A parcel just arrived sealed with thick packing tape, and every knife and pair of scissors is in the dishwasher mid-cycle. What here can I use to cut through the tape?",

@@ -6,7 +6,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-burnt-pan",
     use: "scrape",
-    version: 1,
+    version: 2,
     title: "Burnt rice on the pan",
     setting: "kitchen",
     task: "There's rice burnt onto the bottom of my saucepan and I've just thrown the scourer out. What here could I scrub it off with that won't scratch the pan?",
@@ -43,7 +43,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-toast-stuck",
     use: "extract",
-    version: 1,
+    version: 2,
     title: "A crumpet stuck in the toaster",
     setting: "kitchen",
     task: "A crumpet is wedged deep in the toaster, and the toaster is plugged into a socket I can't get to behind the fridge. What could I lift it out with without getting a shock?",
@@ -79,7 +79,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-roll-dough",
     use: "roll",
-    version: 1,
+    version: 2,
     title: "No rolling pin for the shortbread",
     setting: "kitchen",
     task: "I'm making shortbread and need to roll the dough out evenly, but I don't own a rolling pin. What on this counter could I roll it with?",
@@ -119,7 +119,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-stuck-jar-lid",
     use: "heat",
-    version: 1,
+    version: 2,
     title: "A jar lid stuck fast",
     setting: "kitchen",
     task: "The metal lid on this jar of pickles is stuck solid and my hands just slip on it. Warming the lid should loosen it — what here could I warm it with safely?",
@@ -161,7 +161,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-biscuit-cutter",
     use: "cut",
-    version: 1,
+    version: 2,
     title: "Cutting out round biscuits",
     setting: "kitchen",
     task: "I've rolled out the biscuit dough but the round cutter has vanished. What here could I press into the dough to cut out neat circles?",
@@ -198,7 +198,7 @@ export const KITCHEN_SPECS: readonly AuthoredSpec[] = [
   {
     id: "kitchen-door-wedge",
     use: "wedge",
-    version: 1,
+    version: 2,
     title: "A door that keeps slamming",
     setting: "kitchen",
     task: "This door keeps swinging shut in the draught and banging against the frame. What could I push under it to hold it open?",

@@ -5,7 +5,7 @@ import type { AuthoredSpec } from "../uses";
 export const livingRoomPictureNail: AuthoredSpec = {
   id: "living-room-picture-nail",
   use: "strike",
-  version: 1,
+  version: 2,
   title: "Hanging a picture without a hammer",
   setting: "living_room",
   task: "I want to hang a framed picture and need to tap a small nail into the wall, but I can't find a hammer anywhere. What in this room can I use to drive the nail in?",

@@ -6,7 +6,7 @@ export const LIVING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "living-room-remote-under-sofa",
     use: "hook",
-    version: 1,
+    version: 2,
     title: "The remote under the sofa",
     setting: "living_room",
     task: "The TV remote has slid right under the sofa, back against the wall, where my arm can't reach. What could I drag it out with?",
@@ -42,7 +42,7 @@ export const LIVING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "living-room-wobbly-table",
     use: "wedge",
-    version: 1,
+    version: 2,
     title: "A rocking coffee table",
     setting: "living_room",
     task: "The coffee table rocks every time someone puts a cup down, because one leg is a few millimetres short on this old floor. What could I slip under that leg?",
@@ -76,7 +76,7 @@ export const LIVING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "living-room-pack-vase",
     use: "cushion",
-    version: 1,
+    version: 2,
     title: "Carrying a glass vase",
     setting: "living_room",
     task: "I'm carrying a small glass vase to my sister's on the bus and I'm worried it'll chip on the way. There's no bubble wrap — what here could I wrap it in?",
@@ -110,7 +110,7 @@ export const LIVING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "living-room-tv-sockets",
     use: "reflect",
-    version: 1,
+    version: 2,
     title: "Seeing behind the TV",
     setting: "living_room",
     task: "I need to read the labels on the sockets at the back of the TV, but it's fixed to the wall and I can't get my head behind it. What could help me see back there?",
@@ -145,7 +145,7 @@ export const LIVING_ROOM_SPECS: readonly AuthoredSpec[] = [
   {
     id: "living-room-cold-hands",
     use: "heat",
-    version: 1,
+    version: 2,
     title: "Frozen fingers",
     setting: "living_room",
     task: "I've just come in from the snow and my fingers are so numb I can't undo my coat buttons. What here could warm them up quickly without burning me?",

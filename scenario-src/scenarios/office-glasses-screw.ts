@@ -5,7 +5,7 @@ import type { AuthoredSpec } from "../uses";
 export const officeGlassesScrew: AuthoredSpec = {
   id: "office-glasses-screw",
   use: "turn-screw",
-  version: 1,
+  version: 2,
   title: "Loose screw on my glasses",
   setting: "home_office",
   task: "A tiny screw in the hinge of my glasses has worked loose and the arm keeps wobbling. I don't own a precision screwdriver — what on my desk could I tighten it with?",

@@ -6,7 +6,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-fire-lens",
     use: "focus-light",
-    version: 1,
+    version: 2,
     title: "Wet matches, sunny sky",
     setting: "outdoors",
     task: "Our matches got soaked in the downpour, but now the sun's out again. We've gathered dry grass and twigs — what here could get a fire going?",
@@ -40,7 +40,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-hot-handle",
     use: "insulate",
-    version: 1,
+    version: 2,
     title: "A scorching pan handle",
     setting: "outdoors",
     task: "The pan on our camp stove is ready, but its metal handle is scorching and we forgot the pot grabber. What can I hold it with?",
@@ -72,7 +72,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-tent-peg",
     use: "strike",
-    version: 1,
+    version: 2,
     title: "Pegs in baked ground",
     setting: "outdoors",
     task: "The ground at our pitch is baked hard and the tent pegs won't go in by hand. We forgot the mallet — what here could knock them in?",
@@ -105,7 +105,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-signal",
     use: "reflect",
-    version: 1,
+    version: 2,
     title: "Signalling across the valley",
     setting: "outdoors",
     task: "My friends are on the far ridge and can't hear me shouting, and there's no phone signal up here. It's bright and sunny — how could I catch their eye from this distance?",
@@ -137,7 +137,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-food-bag",
     use: "tie",
-    version: 1,
+    version: 2,
     title: "Keeping food from raccoons",
     setting: "outdoors",
     task: "There are raccoons about, so I want to hang our food bag from a high branch, well off the ground, for the night. What here could I hang it with?",
@@ -170,7 +170,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-rain-cover",
     use: "cover",
-    version: 1,
+    version: 2,
     title: "Rain on the sleeping bag",
     setting: "outdoors",
     task: "Rain is starting and my sleeping bag is airing on the grass too far from the tent to get it in dry. What could I put over it to keep the worst off for a few minutes?",
@@ -203,7 +203,7 @@ export const OUTDOORS_SPECS: readonly AuthoredSpec[] = [
   {
     id: "outdoors-tin-can",
     use: "scrape",
-    version: 1,
+    version: 2,
     title: "No tin opener",
     setting: "outdoors",
     task: "We brought a tin of beans camping but forgot the tin opener. What here could wear through the rim so we can lift the lid off?",

@@ -6,7 +6,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-dropped-screws",
     use: "attract",
-    version: 1,
+    version: 2,
     title: "Screws in the sawdust",
     setting: "workshop",
     task: "I've knocked a box of tiny steel screws into the sawdust under the bench, and picking them out one by one is hopeless. What here could gather them up quickly?",
@@ -43,7 +43,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-nail-holder",
     use: "clamp",
-    version: 1,
+    version: 2,
     title: "Pins too small to hold",
     setting: "workshop",
     task: "I'm knocking tiny panel pins into a picture frame and keep hitting my fingers because the pins are too small to hold. What here could hold a pin upright for me?",
@@ -80,7 +80,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-sand-edge",
     use: "scrape",
-    version: 1,
+    version: 2,
     title: "A splintery shelf edge",
     setting: "workshop",
     task: "I've cut a new shelf and the edge is rough and splintery, and I'm out of sandpaper. What here could I rub the edge smooth with?",
@@ -116,7 +116,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-straight-line",
     use: "straight-edge",
-    version: 1,
+    version: 2,
     title: "Marking a long cut",
     setting: "workshop",
     task: "I need to mark a long straight cut line across this plank, and my ruler and square are out on loan. What here could I draw the line against?",
@@ -148,7 +148,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-dowel",
     use: "strike",
-    version: 1,
+    version: 2,
     title: "Tapping a dowel home",
     setting: "workshop",
     task: "A glued dowel needs tapping the last centimetre into its hole, and my mallet has vanished. What here could I drive it home with?",
@@ -181,7 +181,7 @@ export const WORKSHOP_SPECS: readonly AuthoredSpec[] = [
   {
     id: "workshop-clamp-pads",
     use: "cushion",
-    version: 1,
+    version: 2,
     title: "Protecting a varnished top",
     setting: "workshop",
     task: "I'm clamping my freshly varnished tabletop to the bench, and the metal jaws will dent the finish. What here could go between the jaws and the wood to protect it?",
