@@ -9,7 +9,8 @@
  *     mock in a child process): throughput as a fraction of the ideal and harness time per step
  *   - training-data export: 2,000 and 10,000 trl-vision pairs with images, time and peak RSS of the export
  *     process (a child process, so each peak is its own) — flat memory means the two peaks match
- * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section; `MMCB_BENCH_ONLY=harness` only the harness.
+ * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section; `MMCB_BENCH_ONLY=harness` only the harness;
+ * `MMCB_BENCH_ONLY=scorer` only the scorer throughput and the engine step.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -18,7 +19,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { applyTurn, initialState, runEpisode, type EpisodeTrace } from "@/core/engine";
 import { deriveSeed } from "@/core/random";
-import { validateScenarioDocument } from "@/core/scenario";
+import { validateScenarioDocument, type Scenario } from "@/core/scenario";
 import { scoreEpisode } from "@/core/scoring";
 import { createBaseline } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     return workersBench((await loadScenarioStore(defaultScenariosDir())).scenarios.map((l) => l.scenario.id));
   if (process.env.MMCB_BENCH_ONLY === "harness")
     return harnessBench((await loadScenarioStore(defaultScenariosDir())).scenarios);
+  if (process.env.MMCB_BENCH_ONLY === "scorer") return scorerBench(await loadScenarioStore(defaultScenariosDir()));
   const cacheDir = path.join(tmpdir(), `mmcb-bench-${process.pid}`);
   process.env.MMCB_DATA_DIR = cacheDir;
   const { renderView } = await import("@/lib/images/views");
@@ -81,8 +83,18 @@ async function main(): Promise<void> {
   );
   rmSync(cacheDir, { recursive: true, force: true });
 
+  await scorerBench(store);
+  await harnessBench(store.scenarios);
+  await exportBench(store);
+  if (process.env.MMCB_BENCH_PG_URL) await workersBench(store.scenarios.map((l) => l.scenario.id));
+  else console.log("workers bench skipped: set MMCB_BENCH_PG_URL, or run it alone with MMCB_BENCH_ONLY=workers");
+}
+
+/** Scorer throughput over a synthetic trace set (random + oracle episodes), then the engine step on their calls. */
+async function scorerBench(store: Awaited<ReturnType<typeof loadScenarioStore>>): Promise<void> {
+  if (store.scenarios.length === 0) throw new Error("no valid scenarios to benchmark");
   // scorer throughput over a synthetic trace set
-  const traces: { scenario: (typeof docs)[number]; trace: EpisodeTrace }[] = [];
+  const traces: { scenario: Scenario; trace: EpisodeTrace }[] = [];
   for (let seed = 1; traces.length < 20_000; seed++) {
     for (const l of store.scenarios) {
       for (const name of ["random", "oracle"] as const) {
@@ -121,11 +133,6 @@ async function main(): Promise<void> {
   console.log(
     `engine step: ${perStepUs.toFixed(2)} µs per tool call (${applied} calls, reducer only, no image encoding)`,
   );
-
-  await harnessBench(store.scenarios);
-  await exportBench(store);
-  if (process.env.MMCB_BENCH_PG_URL) await workersBench(store.scenarios.map((l) => l.scenario.id));
-  else console.log("workers bench skipped: set MMCB_BENCH_PG_URL, or run it alone with MMCB_BENCH_ONLY=workers");
 }
 
 function groupTurns(trace: EpisodeTrace): { tool: string; args: unknown }[][] {

@@ -4,7 +4,7 @@
  * when the part annotates that attribute with an equivalent value (after vocabulary normalisation); a
  * multi-valued attribute meets it when one of its values is equivalent. Pure.
  */
-import { attributeValues, type AttributeClaim, type AttributeValue, type Scenario } from "./schema";
+import { type AttributeClaim, type AttributeValue, type Scenario } from "./schema";
 import { attributeValuesEquivalent } from "./vocabulary";
 
 /** An annotated attribute, as far as matching needs it. */
@@ -19,7 +19,9 @@ export interface Annotated {
 
 /** Whether any of the annotated values is equivalent to `value` (after normalisation). */
 export function annotationMatches(annotation: AnnotatedAttribute, value: string): boolean {
-  return attributeValues(annotation.value).some((v) => attributeValuesEquivalent(annotation.name, value, v));
+  const annotated = annotation.value;
+  if (typeof annotated === "string") return attributeValuesEquivalent(annotation.name, value, annotated);
+  return annotated.some((v) => attributeValuesEquivalent(annotation.name, value, v));
 }
 
 /** Whether the part annotates `requirement.name` with a value equivalent to `requirement.value`. */

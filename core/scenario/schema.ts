@@ -77,7 +77,7 @@ export function firstAttributeValue(value: AttributeValue | readonly string[]): 
 
 /** An annotated value for people: a list reads `cylindrical, elongated`. */
 export function formatAttributeValue(value: AttributeValue | readonly string[]): string {
-  return attributeValues(value).join(", ");
+  return typeof value === "string" ? value : value.join(", ");
 }
 
 /** A `{name, value}` pair as used by gold requirements and solver claims. */

@@ -6,9 +6,22 @@
 import { stemmer } from "stemmer";
 import { contentTokens, tokenListF1 } from "./text";
 
+/**
+ * Phrases already tokenised (the same gold and part affordances come back in every episode of a scenario);
+ * bounded, and only a speed-up: the result never depends on it.
+ */
+const TOKENS = new Map<string, readonly string[]>();
+const CACHE_LIMIT = 20_000;
+
 /** The stemmed content tokens of a phrase. */
-export function affordanceTokens(text: string): string[] {
-  return contentTokens(text).map((t) => stemmer(t));
+export function affordanceTokens(text: string): readonly string[] {
+  let tokens = TOKENS.get(text);
+  if (tokens === undefined) {
+    tokens = contentTokens(text).map((t) => stemmer(t));
+    if (TOKENS.size >= CACHE_LIMIT) TOKENS.clear();
+    TOKENS.set(text, tokens);
+  }
+  return tokens;
 }
 
 /** Token F1 of two phrases after stemming; 0 when either has no content word. */
