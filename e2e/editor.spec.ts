@@ -151,6 +151,14 @@ test.describe("scenario editor", () => {
     await ed.field("part-name").fill("thin end");
     await ed.field("affordances").fill("pry open a lid");
     await page.getByRole("button", { name: "+ Attribute" }).click(); // shape: the first vocabulary value
+    // a part can be several shapes at once (SPEC §2): tick a second value in the multi-select
+    const shapes = page.getByTestId("ed-values-shape");
+    await shapes.locator("summary").click();
+    await shapes.getByRole("checkbox", { name: "elongated" }).check();
+    await expect(shapes.locator("summary")).toHaveText("flat, elongated");
+    await expect(shapes.getByRole("checkbox", { name: "flat" })).toBeEnabled();
+    await page.screenshot({ path: path.join(SHOTS, "editor-multi-value.png") });
+    await shapes.locator("summary").click();
 
     // name entity 1 from the list
     await page.getByTestId("ed-entity-0").click();
@@ -202,6 +210,12 @@ test.describe("scenario editor", () => {
     expect(saved.entities.map((e) => e.id)).toEqual(["mug", "ruler"]);
     expect(saved.entities[1]!.region).toHaveProperty("polygon");
     expect(saved.entities[0]!.parts[0]!.id).toBe("handle");
+    expect(saved.schemaVersion).toBe(2);
+    expect(saved.entities[1]!.parts[0]!.attributes).toContainEqual({
+      name: "shape",
+      value: ["flat", "elongated"],
+      visual: true,
+    });
     expect(saved.scene.image).toMatch(/^images\/[0-9a-f-]{36}\.jpg$/);
     const cli = spawnSync("node", ["cli/mmcb.js", "scenarios", "validate", USER_SCENARIOS], { encoding: "utf8" });
     expect(cli.status, `${cli.stdout}${cli.stderr}`).toBe(0);
