@@ -1,9 +1,10 @@
 /**
  * The `mmcb score --json` document (SPEC §8): every episode's metrics (snake_case, claims included) and
- * the run aggregate.
+ * the run aggregate. An episode whose trace ended in an infrastructure `error` is not an answer (SPEC §5):
+ * it is not listed, and the aggregate counts it as `errors`.
  */
 import type { Scenario } from "../scenario";
-import { aggregate, type Aggregate, type ScoredEpisode } from "./aggregate";
+import { aggregate, isErrored, type Aggregate, type ScoredEpisode } from "./aggregate";
 import { scoreEpisode, type EpisodeMetrics, type ScorableTrace } from "./episode";
 
 export interface ScoreDocument {
@@ -14,12 +15,17 @@ export interface ScoreDocument {
 /** Scores traces whose scenarios are known (callers report and drop the others first). */
 export function scoreDocument(
   scenarios: ReadonlyMap<string, Scenario>,
-  traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number })[],
+  traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number; endReason?: string })[],
 ): ScoreDocument {
   const scored: ScoredEpisode[] = [];
+  let errors = 0;
   for (const trace of traces) {
     const scenario = scenarios.get(trace.scenarioId);
     if (!scenario) continue;
+    if (isErrored(trace)) {
+      errors++;
+      continue;
+    }
     const { metrics } = scoreEpisode(scenario, trace);
     scored.push({
       episodeId: trace.episodeId,
@@ -37,6 +43,6 @@ export function scoreDocument(
       ...(e.seed !== undefined ? { seed: e.seed } : {}),
       metrics: e.metrics,
     })),
-    aggregate: aggregate(scored),
+    aggregate: aggregate(scored, { errors }),
   };
 }
