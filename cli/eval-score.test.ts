@@ -97,7 +97,7 @@ describe("mmcb eval", () => {
   it.each([
     [["--solver", "genius"], "--solver must be one of random, lexical, oracle, openai"],
     [["--solver", "openai"], "--solver openai needs --model and --base-url"],
-    [["--solver", "openai", "--model", "m", "--base-url", "nope"], "--base-url must be a URL"],
+    [["--solver", "openai", "--model", "m", "--base-url", "nope"], "--base-url must be http(s)://host[:port]/path"],
     [
       ["--solver", "openai", "--model", "m", "--base-url", "http://x/v1", "--api-key-env", "sk-123"],
       "--api-key-env takes the NAME of an environment variable",
@@ -115,7 +115,8 @@ describe("mmcb eval", () => {
       ],
       "environment variable MMCB_TEST_UNSET_KEY is not set",
     ],
-    [["--solver", "random", "--seeds", "a,b"], "--seeds takes a list like 1,2,3 or a range like 1-5"],
+    [["--solver", "random", "--seeds", "a,b"], "--seeds: seeds take a list like 1,2,3 or a range like 1-5"],
+    [["--solver", "random", "--seeds", "5-1"], "--seeds: the seed range 5-1 counts down; write it as 1-5"],
     [["--solver", "random", "--max-turns", "0"], "--max-turns must be at least 1"],
     [["--solver", "random", "--only", "nope"], "--only names unknown scenario: nope"],
   ])("rejects bad options %j with one sentence", (args, message) => {

@@ -17,9 +17,18 @@ const summaryCells = (s: MetricSummary) => [
   String(s.n),
 ];
 
+/** What to do about a run's errored episodes (null when there are none). */
+export function formatErrors(errors: number, runId?: string): string | null {
+  if (!errors) return null;
+  const resume = runId ? `--run-id ${runId} --resume` : "--resume";
+  return `${errors} episode${errors === 1 ? "" : "s"} ended in an error (connection, key, server or timeout after retries): not scored; ${resume} plays ${errors === 1 ? "it" : "them"} again`;
+}
+
 /** The run summary: every metric with its 95% CI and coverage, relations, claims, splits. */
 export function formatAggregate(agg: Aggregate): string {
   const parts: string[] = [];
+  if (agg.errors)
+    parts.push(`errors: ${agg.errors} (episodes that ended in an error are left out of every mean and count below)`);
   parts.push(
     table(
       ["metric", "mean", "95% CI", "n"],

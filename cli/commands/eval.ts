@@ -1,11 +1,8 @@
 /** `mmcb eval --solver openai|random|lexical|oracle …`: run a solver over scenarios × seeds and store the run. */
 import path from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { formatIssue, MmcbError } from "@/core/errors";
-import { parseSeedList, SEEDS_PATTERN } from "@/core/run/seeds";
-import { BASELINES } from "@/core/solvers";
 import { defaultScenariosDir } from "@/lib/config";
 import { closeDb, getDb } from "@/lib/db/client";
 import { getRun } from "@/lib/db/runs";
@@ -14,57 +11,15 @@ import { enqueueRun, requirePostgresUrl, runProgress, type DistributedRequest } 
 import { runModelEval } from "@/lib/eval/model";
 import { newRunId, runScoreDocument, type EvalResult } from "@/lib/eval/run";
 import { loadScenarioStore } from "@/lib/scenarios/load";
-import { formatAggregate } from "../format";
+import { EVAL_SOLVERS, parseEvalOptions } from "../eval-options";
+import { formatAggregate, formatErrors } from "../format";
 import { evalProgressBar } from "../progress";
-
-const SOLVERS = [...BASELINES, "openai"] as const;
-const num = (flag: string) => z.coerce.number({ message: `${flag} must be a number` });
-const optionsSchema = z.object({
-  solver: z.enum(SOLVERS, { message: `--solver must be one of ${SOLVERS.join(", ")}` }),
-  scenarios: z.string(),
-  seeds: z.string().regex(SEEDS_PATTERN, { message: "--seeds takes a list like 1,2,3 or a range like 1-5" }),
-  maxTurns: z.coerce
-    .number()
-    .int()
-    .min(1, { message: "--max-turns must be at least 1" })
-    .max(100, { message: "--max-turns must be at most 100" }),
-  observation: z.enum(["image", "hybrid", "text"], { message: "--observation must be image, hybrid or text" }),
-  imageHistory: z.enum(["last", "all", "none"], { message: "--image-history must be last, all or none" }),
-  reasoningHistory: z.enum(["keep", "drop"], { message: "--reasoning-history must be keep or drop" }),
-  entityLabels: z.enum(["names", "marks"], { message: "--entity-labels must be names or marks" }),
-  only: z.string().optional(),
-  runId: z
-    .string()
-    .regex(/^[A-Za-z0-9._:-]+$/, { message: "--run-id may hold letters, digits, '.', '_', ':' and '-'" })
-    .optional(),
-  resume: z.boolean().optional(),
-  json: z.boolean().optional(),
-  model: z.string().min(1).optional(),
-  baseUrl: z.string().url({ message: "--base-url must be a URL such as http://127.0.0.1:8000/v1" }).optional(),
-  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
-    message: "--api-key-env takes the NAME of an environment variable, not the key",
-  }),
-  concurrency: z.coerce.number().int().min(1, { message: "--concurrency must be at least 1" }).max(256),
-  temperature: num("--temperature").min(0).max(2).optional(),
-  topP: num("--top-p").min(0).max(1).optional(),
-  sampleSeed: z.coerce.number().int().optional(),
-  maxTokens: z.coerce.number().int().min(1).optional(),
-  timeout: num("--timeout").min(1),
-  maxImageSide: z.coerce.number().int().min(64).max(4096),
-  systemPrompt: z.string().optional(),
-  pricePrompt: num("--price-prompt").min(0).optional(),
-  priceCompletion: num("--price-completion").min(0).optional(),
-  costCap: num("--cost-cap").min(0).optional(),
-  cache: z.boolean(),
-  distributed: z.boolean().optional(),
-  wait: z.boolean().optional(),
-});
 
 export function registerEvalCommand(program: Command): void {
   program
     .command("eval")
     .description("run a solver over scenarios × seeds, store the run in the database and print its scores")
-    .requiredOption("--solver <name>", `solver: ${SOLVERS.join(", ")}`)
+    .requiredOption("--solver <name>", `solver: ${EVAL_SOLVERS.join(", ")}`)
     .option("--scenarios <dir>", "scenario folder", defaultScenariosDir())
     .option("--only <ids>", "comma-separated scenario ids to include")
     .option("--seeds <list>", "seeds, e.g. 1,2,3 or 1-5", "1")
@@ -83,7 +38,11 @@ export function registerEvalCommand(program: Command): void {
     .option("--concurrency <n>", "episodes in flight at once", "4")
     .option("--temperature <t>", "sampling temperature (openai)")
     .option("--top-p <p>", "nucleus sampling (openai)")
-    .option("--sample-seed <n>", "sampling seed sent to the model; each episode adds its seed (openai)")
+    .option(
+      "--sample-seed <n>",
+      "base of the sampling seed: each episode sends base + its episode seed (default 0) (openai)",
+    )
+    .option("--no-send-seed", "do not send the seed field, for endpoints that reject it (openai)")
     .option("--max-tokens <n>", "max tokens per reply (openai)")
     .option("--timeout <seconds>", "request timeout (openai)", "120")
     .option("--max-image-side <px>", "downscale images so the longer side is at most this (openai)", "1024")
@@ -92,6 +51,10 @@ export function registerEvalCommand(program: Command): void {
     .option("--price-completion <usd>", "USD per 1M completion tokens")
     .option("--cost-cap <usd>", "stop starting episodes once this cost is reached")
     .option("--no-cache", "do not reuse cached responses")
+    .option(
+      "--no-preflight",
+      "skip the one cheap request that checks the endpoint, key and model before the first episode (openai)",
+    )
     .option("--run-id <id>", "run id (default: generated)")
     .option("--resume", "continue the run given by --run-id without redoing finished episodes")
     .option("--json", "print the score document (SPEC §8) with runId on stdout")
@@ -101,32 +64,14 @@ export function registerEvalCommand(program: Command): void {
     )
     .option("--wait", "with --distributed: follow the run until every episode is finished, then print its scores")
     .action(async (raw: Record<string, unknown>) => {
-      const parsed = optionsSchema.safeParse(raw);
-      if (!parsed.success)
-        throw new MmcbError("input:invalid", [...new Set(parsed.error.issues.map((i) => i.message))].join("; "));
-      const opts = parsed.data;
-      if (opts.resume && !opts.runId)
-        throw new MmcbError(
-          "input:invalid",
-          "--resume needs the --run-id of the run to continue (see `mmcb runs list`)",
-        );
-      if (opts.solver === "openai" && (!opts.model || !opts.baseUrl))
-        throw new MmcbError("input:invalid", "--solver openai needs --model and --base-url");
-      if (opts.wait && !opts.distributed) throw new MmcbError("input:invalid", "--wait goes with --distributed");
-      if (opts.distributed) {
-        requirePostgresUrl("--distributed");
-        if (opts.costCap !== undefined)
-          throw new MmcbError(
-            "input:invalid",
-            "--cost-cap is not supported with --distributed (workers do not share a budget)",
-          );
-      }
+      const opts = parseEvalOptions(raw);
+      if (opts.distributed) requirePostgresUrl("--distributed");
 
       const store = await loadScenarioStore(opts.scenarios);
       for (const issue of store.issues) console.error(`skipped: ${formatIssue(issue)}`);
       let scenarios = store.scenarios;
-      if (opts.only) {
-        const wanted = new Set(opts.only.split(",").map((s) => s.trim()));
+      if (opts.onlyIds) {
+        const wanted = new Set(opts.onlyIds);
         const unknown = [...wanted].filter((id) => !scenarios.some((s) => s.scenario.id === id));
         if (unknown.length)
           throw new MmcbError(
@@ -136,7 +81,8 @@ export function registerEvalCommand(program: Command): void {
         scenarios = scenarios.filter((s) => wanted.has(s.scenario.id));
       }
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
-      const seeds = parseSeedList(opts.seeds);
+      const seeds = opts.seedList;
+      const scenariosDir = path.resolve(opts.scenarios);
       const settings = () => ({
         baseUrl: opts.baseUrl!,
         model: opts.model!,
@@ -144,6 +90,7 @@ export function registerEvalCommand(program: Command): void {
         temperature: opts.temperature ?? null,
         topP: opts.topP ?? null,
         seed: opts.sampleSeed ?? null,
+        sendSeed: opts.sendSeed,
         maxTokens: opts.maxTokens ?? null,
         timeoutMs: opts.timeout * 1000,
         systemPrompt: opts.systemPrompt ?? DEFAULT_SYSTEM_PROMPT,
@@ -171,10 +118,7 @@ export function registerEvalCommand(program: Command): void {
           // the same options the single-process path passes below, stored for the workers
           const runId = opts.runId ?? newRunId(opts.solver === "openai" ? opts.model! : opts.solver);
           const base = { seeds, maxTurns: opts.maxTurns, observation: opts.observation, runId };
-          const where = {
-            scenariosDir: path.resolve(opts.scenarios),
-            scenarioIds: scenarios.map((s) => s.scenario.id),
-          };
+          const where = { scenariosDir, scenarioIds: scenarios.map((s) => s.scenario.id) };
           const request: DistributedRequest =
             opts.solver === "openai"
               ? {
@@ -186,6 +130,7 @@ export function registerEvalCommand(program: Command): void {
                     entityLabels: opts.entityLabels,
                     useCache: opts.cache,
                     ...(prices ? { prices } : {}),
+                    ...(opts.preflight ? {} : { preflight: false }),
                   },
                 }
               : { ...where, solver: "baseline", options: { ...base, solver: opts.solver } };
@@ -222,10 +167,12 @@ export function registerEvalCommand(program: Command): void {
           }
           const document = await runScoreDocument(q.runId, new Map(scenarios.map((l) => [l.scenario.id, l.scenario])));
           if (opts.json) console.log(JSON.stringify({ runId: q.runId, ...document }, null, 2));
-          else
-            console.log(
-              `run ${q.runId}: ${document.episodes.length} episodes\n\n${formatAggregate(document.aggregate)}`,
-            );
+          else {
+            console.log(`run ${q.runId}: ${document.episodes.length} episodes`);
+            const errors = formatErrors(document.aggregate.errors, q.runId);
+            if (errors) console.log(errors);
+            console.log(`\n${formatAggregate(document.aggregate)}`);
+          }
           return;
         }
         const bar = evalProgressBar(process.stderr.isTTY === true && !opts.json, scenarios.length * seeds.length);
@@ -234,6 +181,7 @@ export function registerEvalCommand(program: Command): void {
         try {
           const common = {
             scenarios,
+            scenariosDir,
             seeds,
             maxTurns: opts.maxTurns,
             observation: opts.observation,
@@ -249,6 +197,7 @@ export function registerEvalCommand(program: Command): void {
               useCache: opts.cache,
               ...(prices ? { prices } : {}),
               ...(opts.costCap !== undefined ? { costCapUsd: opts.costCap } : {}),
+              ...(opts.preflight ? {} : { preflight: false }),
               onRetry: () => void retries++,
             });
           } else {
@@ -264,15 +213,18 @@ export function registerEvalCommand(program: Command): void {
           console.log(
             `run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${what} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}`,
           );
-          if (result.failed)
-            console.log(
-              `${result.failed} episode${result.failed === 1 ? "" : "s"} failed (recorded with endReason "error"; re-run with --resume to retry them)`,
-            );
+          const errors = formatErrors(result.document.aggregate.errors, result.runId);
+          if (errors) console.log(errors);
           if (retries) console.log(`${retries} request${retries === 1 ? "" : "s"} retried`);
           if (result.costUsd > 0) console.log(`cost: $${result.costUsd.toFixed(4)}`);
           if (result.stoppedByCostCap) console.log(`stopped: cost cap $${opts.costCap} reached; --resume to continue`);
           console.log(`\n${formatAggregate(result.document.aggregate)}`);
         }
+        if (result.cancelled)
+          throw new MmcbError(
+            "run:cancelled",
+            `run ${result.runId} was cancelled with ${result.document.episodes.length} of ${scenarios.length * seeds.length} episodes answered; continue it with --run-id ${result.runId} --resume`,
+          );
       } finally {
         await closeDb();
       }

@@ -58,7 +58,8 @@ export function registerWorkerCommand(program: Command): void {
         },
       });
       console.error(
-        `worker ${summary.workerId}: ${summary.played} episodes played, ${summary.reused} already done, ${summary.failed} failed, ${summary.retried} handed back`,
+        `worker ${summary.workerId}: ${summary.played} episodes played, ${summary.reused} already done, ${summary.failed} failed, ${summary.retried} handed back` +
+          (summary.cancelled ? `, ${summary.cancelled} not played (run cancelled)` : ""),
       );
       if (summary.lostLeases)
         console.error(

@@ -23,7 +23,13 @@ export const runConfigSchema = z.object({
   sampling: z.object({
     temperature: z.number().nullable(),
     topP: z.number().nullable(),
+    /**
+     * Model runs: the base of the sampling seed (null = 0); each episode sends base + its episode seed
+     * unless `sendSeed` is false. Runs recorded before `sendSeed` existed sent only the base, when set.
+     */
     seed: z.number().int().nullable(),
+    /** Model runs: whether the per-episode `seed` field is sent (absent for baselines and older runs). */
+    sendSeed: z.boolean().optional(),
     maxTokens: z.number().int().nullable(),
   }),
   systemPrompt: z.string(),

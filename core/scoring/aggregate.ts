@@ -2,6 +2,8 @@
  * Aggregation over a run (SPEC §5): the mean of every metric with a 95% percentile-bootstrap CI (fixed
  * seed, so the same episodes always give the same interval), how many episodes each mean covers (null
  * values are left out), relation shares, claim totals, splits by tier and setting, and pass^k over seeds.
+ * Episodes that ended in an infrastructure `error` are not answers: they are left out of all of it and
+ * counted apart as `errors`.
  */
 import { createRng } from "../random";
 import { CLAIM_CLASSES, type ClaimCounts, type EpisodeMetrics, type Relation } from "./episode";
@@ -38,6 +40,8 @@ export interface ScoredEpisode {
   readonly seed?: number;
   readonly tier?: string;
   readonly setting?: string;
+  /** How the episode ended; `"error"` (an infrastructure failure) leaves it out of every mean. */
+  readonly endReason?: string;
   readonly metrics: EpisodeMetrics;
 }
 
@@ -56,6 +60,8 @@ export interface GroupAggregate {
 }
 
 export interface Aggregate extends GroupAggregate {
+  /** Episodes that ended in an infrastructure error (connection, auth, server errors after retries): not in any mean. */
+  readonly errors: number;
   readonly claims_visual: ClaimCounts;
   readonly claims_nonvisual: ClaimCounts;
   readonly pass_k: { readonly k: number; readonly value: number | null; readonly scenarios: number } | null;
@@ -66,7 +72,12 @@ export interface Aggregate extends GroupAggregate {
 export interface AggregateOptions {
   readonly resamples?: number;
   readonly seed?: number;
+  /** Errored episodes the caller holds no metrics for (added to those passed with endReason "error"). */
+  readonly errors?: number;
 }
+
+/** Whether an episode ended in an infrastructure error (not an answer, SPEC §5). */
+export const isErrored = (e: { readonly endReason?: string | null }): boolean => e.endReason === "error";
 
 /** 0/1 for booleans; null for null and for a metric a score stored before it existed (undefined). */
 const numeric = (v: number | boolean | null | undefined): number | null =>
@@ -145,8 +156,10 @@ export function passK(episodes: readonly ScoredEpisode[]): Aggregate["pass_k"] {
   return { k, value: passed / byScenario.size, scenarios: byScenario.size };
 }
 
-/** Aggregates a run's scored episodes. */
-export function aggregate(episodes: readonly ScoredEpisode[], options: AggregateOptions = {}): Aggregate {
+/** Aggregates a run's scored episodes; errored ones are only counted. */
+export function aggregate(all: readonly ScoredEpisode[], options: AggregateOptions = {}): Aggregate {
+  const episodes = all.filter((e) => !isErrored(e));
+  const errors = all.length - episodes.length + (options.errors ?? 0);
   const claimsVisual = emptyCounts();
   const claimsNonVisual = emptyCounts();
   for (const e of episodes) {
@@ -155,6 +168,7 @@ export function aggregate(episodes: readonly ScoredEpisode[], options: Aggregate
   }
   return {
     ...group(episodes, options),
+    errors,
     claims_visual: claimsVisual,
     claims_nonvisual: claimsNonVisual,
     pass_k: passK(episodes),

@@ -1,9 +1,10 @@
 /**
  * The `mmcb score --json` document (SPEC §8): every episode's metrics (snake_case, claims included) and
- * the run aggregate.
+ * the run aggregate. An episode whose trace ended in an infrastructure `error` is not an answer (SPEC §5):
+ * it is not listed, and the aggregate counts it as `errors`.
  */
 import type { Scenario } from "../scenario";
-import { aggregate, type Aggregate, type ScoredEpisode } from "./aggregate";
+import { aggregate, isErrored, type Aggregate, type ScoredEpisode } from "./aggregate";
 import { scoreEpisode, type EpisodeMetrics, type ScorableTrace } from "./episode";
 
 export interface ScoreDocument {
@@ -24,9 +25,14 @@ export function scoreDocument(
   traces: readonly (ScorableTrace & { episodeId: string; scenarioId: string; seed?: number; endReason?: string })[],
 ): ScoreDocument {
   const scored: (ScoredEpisode & { endReason?: string })[] = [];
+  let errors = 0;
   for (const trace of traces) {
     const scenario = scenarios.get(trace.scenarioId);
     if (!scenario) continue;
+    if (isErrored(trace)) {
+      errors++;
+      continue;
+    }
     const { metrics } = scoreEpisode(scenario, trace);
     scored.push({
       episodeId: trace.episodeId,
@@ -46,6 +52,6 @@ export function scoreDocument(
       ...(e.endReason !== undefined ? { endReason: e.endReason } : {}),
       metrics: e.metrics,
     })),
-    aggregate: aggregate(scored),
+    aggregate: aggregate(scored, { errors }),
   };
 }

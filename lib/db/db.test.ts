@@ -13,8 +13,11 @@ import type { RunConfig } from "@/core/run";
 import type { EpisodeMetrics } from "@/core/scoring";
 import { createTestDatabase, TEST_PG_URL, type TestDatabase } from "./pg-testing";
 import {
+  abandonEpisode,
   appendSteps,
+  cancelRun,
   createOrResumeRun,
+  deleteRun,
   episodeTrace,
   finishEpisode,
   getRun,
@@ -201,6 +204,133 @@ describe.each(backends)("repositories on $name", (backend) => {
     expect(trace.steps[0]).toMatchObject({ turn: 1, valid: true, latencyMs: 13 });
     await setRunStatus(db, "r1", "done");
     expect((await getRun(db, "r1"))!.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it("an episode that ended in an error is failed with its sentence and has no score; a cancelled one goes back to pending", async () => {
+    const db = getDb();
+    const config = { solver: { kind: "model", name: "openai" }, seeds: [1, 2] } as unknown as RunConfig;
+    await createOrResumeRun(db, { id: "err", name: "err", config, configHash: "he" });
+    const episode = (seed: number) => ({
+      id: `err:b:${seed}`,
+      runId: "err",
+      scenarioId: "b",
+      scenarioVersion: 1,
+      scenarioHash: "h",
+      imageHashes: {},
+      seed,
+      agentKind: "model",
+      agentName: "m",
+    });
+    await startEpisode(db, episode(1));
+    await finishEpisode(db, "err:b:1", {
+      endReason: "error",
+      scenarioVersion: 1,
+      metrics: { gold_correct: false, entity_correct: false } as unknown as EpisodeMetrics,
+      error: "cannot reach http://127.0.0.1:9/v1: connection refused",
+    });
+    const [failed] = await runEpisodes(db, "err");
+    expect(failed).toMatchObject({ status: "failed", endReason: "error", metrics: null });
+    expect(await db.score.count({ where: { episodeId: "err:b:1" } })).toBe(0);
+    // a resume replays it from scratch
+    expect(await startEpisode(db, episode(1))).toBe("restarted");
+
+    await startEpisode(db, episode(2));
+    await appendSteps(db, "err:b:2", 0, [
+      { turn: 1, call: { tool: "view_scene", args: {} }, valid: true } as unknown as TraceStep,
+    ]);
+    await abandonEpisode(db, "err:b:2");
+    const abandoned = (await runEpisodes(db, "err")).find((e) => e.id === "err:b:2");
+    expect(abandoned).toMatchObject({ status: "pending", endReason: null });
+    expect(await db.step.count({ where: { episodeId: "err:b:2" } })).toBe(0);
+  });
+
+  it("cancels a playing run once, and refuses a run that is not playing", async () => {
+    const db = getDb();
+    const config = { solver: { kind: "baseline", name: "random" }, seeds: [1] } as unknown as RunConfig;
+    await createOrResumeRun(db, { id: "cx", name: "cx", config, configHash: "hc" });
+    const run = await cancelRun(db, "cx");
+    expect(run.status).toBe("cancelled");
+    expect(run.finishedAt).toBeInstanceOf(Date);
+    await expect(cancelRun(db, "cx")).rejects.toThrow('run "cx" is cancelled, not running: there is nothing to cancel');
+    await expect(cancelRun(db, "nope")).rejects.toMatchObject({ code: "run:not_found" });
+    // resuming reopens it
+    await createOrResumeRun(db, { id: "cx", name: "cx", config, configHash: "hc" });
+    expect((await getRun(db, "cx"))!.status).toBe("running");
+    // a worker playing one episode leaves the status alone
+    await cancelRun(db, "cx");
+    await createOrResumeRun(db, { id: "cx", name: "cx", config, configHash: "hc", reopen: false });
+    expect((await getRun(db, "cx"))!.status).toBe("cancelled");
+  });
+
+  it("deletes a run with everything under it in one transaction and leaves other runs alone", async () => {
+    const db = getDb();
+    const config = { solver: { kind: "baseline", name: "random" }, seeds: [1] } as unknown as RunConfig;
+    const ada = await getOrCreateAnnotator(db, "Del Tester");
+    for (const id of ["del", "keep"]) {
+      await createOrResumeRun(db, { id, name: id, config, configHash: "hd", launch: { solver: "baseline" } });
+      await startEpisode(db, {
+        id: `${id}:b:1`,
+        runId: id,
+        scenarioId: "b",
+        scenarioVersion: 1,
+        scenarioHash: "h",
+        imageHashes: {},
+        seed: 1,
+        agentKind: "baseline",
+        agentName: "random",
+      });
+      await appendSteps(db, `${id}:b:1`, 0, [
+        { turn: 1, call: { tool: "view_scene", args: {} }, valid: true } as unknown as TraceStep,
+      ]);
+      await finishEpisode(db, `${id}:b:1`, {
+        endReason: "answer",
+        scenarioVersion: 1,
+        metrics: { gold_correct: true, entity_correct: true } as unknown as EpisodeMetrics,
+      });
+    }
+    await db.review.create({
+      data: { episodeId: "del:b:1", stepIndex: 0, claimIndex: 0, verdict: "grounded", annotatorId: ada.id },
+    });
+    await db.scoreHistory.create({
+      data: {
+        episodeId: "del:b:1",
+        scenarioVersion: 1,
+        metrics: "{}",
+        goldCorrect: true,
+        scoredAt: new Date(),
+        rescoreId: "rs",
+        newScenarioVersion: 2,
+      },
+    });
+    await db.pairVerdict.create({
+      data: { leftEpisodeId: "keep:b:1", rightEpisodeId: "del:b:1", verdict: "left", annotatorId: ada.id },
+    });
+    const flag = await db.scenarioFlag.create({
+      data: { scenarioId: "b", scenarioVersion: 1, reason: "other", annotatorId: ada.id, episodeId: "del:b:1" },
+    });
+    await db.export.create({ data: { id: "exp-del", kind: "pairs", format: "trl-vision", params: "{}" } });
+    await db.exportRun.create({ data: { exportId: "exp-del", runId: "del" } });
+
+    await createOrResumeRun(db, { id: "del", name: "del", config, configHash: "hd" }); // running again
+    await expect(deleteRun(db, "del")).rejects.toThrow(/still running: cancel it first/);
+    await setRunStatus(db, "del", "done");
+    expect(await deleteRun(db, "del")).toEqual({ episodes: 1 });
+
+    expect(await getRun(db, "del")).toBeNull();
+    const where = { episodeId: "del:b:1" };
+    expect(await db.episode.count({ where: { runId: "del" } })).toBe(0);
+    expect(await db.step.count({ where })).toBe(0);
+    expect(await db.score.count({ where })).toBe(0);
+    expect(await db.review.count({ where })).toBe(0);
+    expect(await db.scoreHistory.count({ where })).toBe(0);
+    expect(await db.pairVerdict.count({ where: { rightEpisodeId: "del:b:1" } })).toBe(0);
+    expect(await db.exportRun.count({ where: { runId: "del" } })).toBe(0);
+    expect((await db.scenarioFlag.findUnique({ where: { id: flag.id } }))?.episodeId).toBeNull();
+    // the other run is whole
+    expect((await getRun(db, "keep"))!.status).toBe("running");
+    expect(await db.step.count({ where: { episodeId: "keep:b:1" } })).toBe(1);
+    expect(await db.score.count({ where: { episodeId: "keep:b:1" } })).toBe(1);
+    await expect(deleteRun(db, "del")).rejects.toMatchObject({ code: "run:not_found" });
   });
 
   it("reads every trace of a large run in one call, each episode's steps in order", async () => {

@@ -9,7 +9,10 @@ import type { EpisodeMetrics } from "@/core/scoring";
 import type { Db } from "./client";
 import { listRuns, type EpisodeRecord, type RunRecord } from "./runs";
 
-/** Episode counts of a run by status, and its gold_correct mean over scored episodes. */
+/**
+ * Episode counts of a run by status, and its gold_correct mean over scored episodes. `failed` episodes
+ * ended in an infrastructure error: they are the run's errors, never scored (SPEC §5).
+ */
 export interface RunCounts {
   readonly episodes: number;
   readonly done: number;
@@ -29,10 +32,15 @@ async function countsByRun(db: Db, runId?: string): Promise<Map<string, RunCount
   const where = runId ? { runId } : {};
   const [byStatus, scored, gold] = await Promise.all([
     db.episode.groupBy({ by: ["runId", "status"], where, _count: { _all: true } }),
-    db.episode.groupBy({ by: ["runId"], where: { ...where, score: { isNot: null } }, _count: { _all: true } }),
+    // only answered episodes count (rows of errored episodes scored before errors were kept apart are not)
     db.episode.groupBy({
       by: ["runId"],
-      where: { ...where, score: { is: { goldCorrect: true } } },
+      where: { ...where, status: "done", score: { isNot: null } },
+      _count: { _all: true },
+    }),
+    db.episode.groupBy({
+      by: ["runId"],
+      where: { ...where, status: "done", score: { is: { goldCorrect: true } } },
       _count: { _all: true },
     }),
   ]);
@@ -105,7 +113,8 @@ export async function runEpisodeRows(db: Db, runId: string): Promise<RunEpisodeR
     seed: r.seed,
     status: r.status as EpisodeRecord["status"],
     endReason: (r.endReason as EndReason | null) ?? null,
-    metrics: r.score ? (JSON.parse(r.score.metrics) as EpisodeMetrics) : null,
+    // an errored episode is not an answer: no metrics, even where an older version stored a score
+    metrics: r.score && r.endReason !== "error" ? (JSON.parse(r.score.metrics) as EpisodeMetrics) : null,
     scenarioTitle: r.scenario.title,
     setting: r.scenario.setting,
     tier: r.scenario.distractorSimilarity as DistractorTier,

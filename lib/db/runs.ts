@@ -62,13 +62,16 @@ const toRun = (r: {
 
 /**
  * Creates a run, or returns the existing one with the same id when its configuration hash matches
- * (resume). A different configuration under the same id is refused.
+ * (resume). A different configuration under the same id is refused. `launch` (how to play the run again,
+ * never a key) is stored with it. `reopen: false` (a distributed worker playing one episode) leaves an
+ * existing run's status alone — a cancelled run stays cancelled.
  */
 export async function createOrResumeRun(
   db: Db,
-  input: { id: string; name: string; config: RunConfig; configHash: string },
+  input: { id: string; name: string; config: RunConfig; configHash: string; launch?: unknown; reopen?: boolean },
 ): Promise<{ run: RunRecord; resumed: boolean }> {
   const existing = await db.run.findUnique({ where: { id: input.id } });
+  const launch = input.launch === undefined ? {} : { launch: JSON.stringify(input.launch) };
   if (existing) {
     if (existing.configHash !== input.configHash) {
       throw new MmcbError(
@@ -76,9 +79,16 @@ export async function createOrResumeRun(
         `run "${input.id}" already exists with a different configuration; choose another --run-id`,
       );
     }
+    if (input.reopen === false) return { run: toRun(existing), resumed: true };
     const row = await db.run.update({
       where: { id: input.id },
-      data: { status: "running", startedAt: existing.startedAt ?? new Date(), error: null },
+      data: {
+        status: "running",
+        startedAt: existing.startedAt ?? new Date(),
+        error: null,
+        finishedAt: null,
+        ...launch,
+      },
     });
     return { run: toRun(row), resumed: true };
   }
@@ -92,9 +102,16 @@ export async function createOrResumeRun(
       configHash: input.configHash,
       status: "running",
       startedAt: new Date(),
+      ...launch,
     },
   });
   return { run: toRun(row), resumed: false };
+}
+
+/** How the run was launched (see createOrResumeRun), or null when it was not recorded. */
+export async function getRunLaunch(db: Db, runId: string): Promise<unknown> {
+  const row = await db.run.findUnique({ where: { id: runId }, select: { launch: true } });
+  return row?.launch ? (JSON.parse(row.launch) as unknown) : null;
 }
 
 export async function setRunStatus(db: Db, runId: string, status: RunStatus, error?: string): Promise<void> {
@@ -103,8 +120,61 @@ export async function setRunStatus(db: Db, runId: string, status: RunStatus, err
     data: {
       status,
       error: error ?? null,
-      ...(status === "done" || status === "failed" ? { finishedAt: new Date() } : {}),
+      ...(status === "done" || status === "failed" || status === "cancelled" ? { finishedAt: new Date() } : {}),
     },
+  });
+}
+
+/** Statuses of a run that is (or claims to be) still playing. */
+export const ACTIVE_RUN_STATUSES: readonly RunStatus[] = ["pending", "running"];
+
+/**
+ * Asks a playing run to stop: its status becomes `cancelled` (in one conditional update, so a run that
+ * finished meanwhile is not touched). Every process playing it — this one, a CLI, `mmcb worker`s — polls
+ * the status, stops taking episodes and aborts the requests in flight. Throws `run:not_found`, or
+ * `conflict` when the run is not playing.
+ */
+export async function cancelRun(db: Db, runId: string): Promise<RunRecord> {
+  const { count } = await db.run.updateMany({
+    where: { id: runId, status: { in: [...ACTIVE_RUN_STATUSES] } },
+    data: { status: "cancelled", error: "cancelled", finishedAt: new Date() },
+  });
+  const run = await getRun(db, runId);
+  if (!run) throw new MmcbError("run:not_found", `no run "${runId}" (see \`mmcb runs list\`)`);
+  if (count === 0)
+    throw new MmcbError("conflict", `run "${runId}" is ${run.status}, not running: there is nothing to cancel`);
+  return run;
+}
+
+/**
+ * Deletes a run and everything stored under it — episodes, steps, scores, score history, reviews, the
+ * pair verdicts that compared its episodes, its export links — in one transaction (children first, so it
+ * holds without foreign-key cascades too). Flags filed from one of its replays keep the flag and lose the
+ * link. A run still playing is refused (`conflict`: cancel it first).
+ */
+export async function deleteRun(db: Db, runId: string): Promise<{ episodes: number }> {
+  return db.$transaction(async (tx) => {
+    const run = await tx.run.findUnique({ where: { id: runId }, select: { status: true } });
+    if (!run) throw new MmcbError("run:not_found", `no run "${runId}" (see \`mmcb runs list\`)`);
+    if ((ACTIVE_RUN_STATUSES as readonly string[]).includes(run.status))
+      throw new MmcbError(
+        "conflict",
+        `run "${runId}" is still ${run.status}: cancel it first (\`mmcb runs cancel ${runId}\`)`,
+      );
+    const ids = (await tx.episode.findMany({ where: { runId }, select: { id: true } })).map((e) => e.id);
+    const episodes = { episodeId: { in: ids } };
+    await tx.pairVerdict.deleteMany({
+      where: { OR: [{ leftEpisodeId: { in: ids } }, { rightEpisodeId: { in: ids } }] },
+    });
+    await tx.scenarioFlag.updateMany({ where: { episodeId: { in: ids } }, data: { episodeId: null } });
+    await tx.review.deleteMany({ where: episodes });
+    await tx.scoreHistory.deleteMany({ where: episodes });
+    await tx.score.deleteMany({ where: episodes });
+    await tx.step.deleteMany({ where: episodes });
+    await tx.episode.deleteMany({ where: { runId } });
+    await tx.exportRun.deleteMany({ where: { runId } });
+    await tx.run.delete({ where: { id: runId } });
+    return { episodes: ids.length };
   });
 }
 
@@ -197,12 +267,24 @@ export async function appendSteps(
   await db.$executeRaw`INSERT INTO "Step" ("episodeId", "index", "turn", "tool", "args", "raw", "valid", "error", "observation", "assistantText", "usage", "latencyMs", "createdAt") VALUES ${Prisma.join(rows)}`;
 }
 
-/** Records an episode's end and its score together. */
+/**
+ * Records an episode's end and its score together. An episode that ended in an infrastructure `error` is
+ * not an answer (SPEC §5): it is marked failed with its error and gets no score, so no mean, leaderboard,
+ * comparison or export counts it; `--resume` and "Retry failed episodes" play it again.
+ */
 export async function finishEpisode(
   db: Db,
   episodeId: string,
   input: { endReason: EndReason; scenarioVersion: number; metrics: EpisodeMetrics; error?: string },
 ): Promise<void> {
+  if (input.endReason === "error") {
+    const now = new Date();
+    await db.$transaction([
+      db.$executeRaw`UPDATE "Episode" SET "status" = 'failed', "endReason" = 'error', "error" = ${input.error ?? null}, "finishedAt" = ${now} WHERE "id" = ${episodeId}`,
+      db.$executeRaw`DELETE FROM "Score" WHERE "episodeId" = ${episodeId}`,
+    ]);
+    return;
+  }
   const score = {
     scenarioVersion: input.scenarioVersion,
     metrics: JSON.stringify(input.metrics),
@@ -211,10 +293,25 @@ export async function finishEpisode(
     scoredAt: new Date(),
   };
   // raw statements: this runs once per episode on the hot path of a model run (see appendSteps)
-  const status = input.endReason === "error" ? "failed" : "done";
+  const status = "done";
   await db.$transaction([
     db.$executeRaw`UPDATE "Episode" SET "status" = ${status}, "endReason" = ${input.endReason}, "error" = ${input.error ?? null}, "finishedAt" = ${score.scoredAt} WHERE "id" = ${episodeId}`,
     db.$executeRaw`INSERT INTO "Score" ("episodeId", "scenarioVersion", "metrics", "goldCorrect", "entityCorrect", "scoredAt") VALUES (${episodeId}, ${score.scenarioVersion}, ${score.metrics}, ${score.goldCorrect}, ${score.entityCorrect}, ${score.scoredAt}) ON CONFLICT ("episodeId") DO UPDATE SET "scenarioVersion" = excluded."scenarioVersion", "metrics" = excluded."metrics", "goldCorrect" = excluded."goldCorrect", "entityCorrect" = excluded."entityCorrect", "scoredAt" = excluded."scoredAt"`,
+  ]);
+}
+
+/**
+ * Puts an episode that was stopped mid-play (its run was cancelled) back to `pending`: its partial steps
+ * and any score are dropped in one transaction, so a later resume plays it from the start.
+ */
+export async function abandonEpisode(db: Db, episodeId: string): Promise<void> {
+  await db.$transaction([
+    db.step.deleteMany({ where: { episodeId } }),
+    db.score.deleteMany({ where: { episodeId } }),
+    db.episode.updateMany({
+      where: { id: episodeId, status: "running" },
+      data: { status: "pending", endReason: null, error: null, startedAt: null, finishedAt: null },
+    }),
   ]);
 }
 
@@ -295,16 +392,17 @@ export async function episodeTrace(db: Db, episodeId: string): Promise<EpisodeTr
 
 /**
  * Every stored trace of a run (ordered by scenario, then seed) in one query, the run's configuration parsed
- * once: what scoring a whole run needs, without a query per episode.
+ * once: what scoring a whole run needs, without a query per episode. `finished`: only episodes that ended
+ * (with an answer, at the budget or in an error) — not those waiting or in play.
  */
-export async function runTraces(db: Db, runId: string): Promise<EpisodeTrace[]> {
+export async function runTraces(db: Db, runId: string, options: { finished?: boolean } = {}): Promise<EpisodeTrace[]> {
   const run = await db.run.findUnique({ where: { id: runId }, select: { config: true } });
   if (!run) return [];
   const config = JSON.parse(run.config) as Record<string, unknown>;
   // No orderBy inside the include: with one, Prisma loads the steps with one bound parameter per episode and
   // a run of ~2,000 episodes passes SQLite's parameter limit. The steps are sorted here instead.
   const rows = await db.episode.findMany({
-    where: { runId },
+    where: { runId, ...(options.finished ? { status: { in: ["done", "failed"] } } : {}) },
     include: { steps: true },
     orderBy: [{ scenarioId: "asc" }, { seed: "asc" }],
   });

@@ -2,6 +2,7 @@
 import { deriveSeed } from "@/core/random";
 import { createBaseline, type BaselineName } from "@/core/solvers";
 import type { LoadedScenario } from "@/lib/scenarios/load";
+import type { RunLaunch } from "./launch";
 import { buildRunConfig } from "./run-config";
 import { newRunId, runEval, type EvalProgress, type EvalResult } from "./run";
 
@@ -11,10 +12,14 @@ export type { EvalResult } from "./run";
 export interface BaselineEvalOptions {
   readonly solver: BaselineName;
   readonly scenarios: readonly LoadedScenario[];
+  /** The folder the scenarios were loaded from (recorded so the run can be replayed); none: the app's store. */
+  readonly scenariosDir?: string;
   readonly seeds: readonly number[];
   readonly maxTurns: number;
   readonly observation: "image" | "hybrid" | "text";
   readonly runId?: string;
+  /** Cancels the run from this process. */
+  readonly signal?: AbortSignal;
   readonly onProgress?: (p: EvalProgress) => void;
 }
 
@@ -26,10 +31,26 @@ export async function runBaselineEval(options: BaselineEvalOptions): Promise<Eva
     seeds: options.seeds,
     scenarios: options.scenarios,
   });
+  const runId = options.runId ?? newRunId(options.solver);
+  const launch: RunLaunch = {
+    solver: "baseline",
+    ...(options.scenariosDir ? { scenariosDir: options.scenariosDir } : {}),
+    scenarioIds: options.scenarios.map((l) => l.scenario.id),
+    concurrency: 1,
+    options: {
+      runId,
+      solver: options.solver,
+      seeds: [...options.seeds],
+      maxTurns: options.maxTurns,
+      observation: options.observation,
+    },
+  };
   return runEval({
-    runId: options.runId ?? newRunId(options.solver),
+    runId,
     name: `${options.solver} baseline`,
     config,
+    launch,
+    ...(options.signal ? { signal: options.signal } : {}),
     scenarios: options.scenarios,
     seeds: options.seeds,
     engine: { maxTurns: options.maxTurns, observation: options.observation },

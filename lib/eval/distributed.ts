@@ -27,6 +27,7 @@ import {
   claimHeld,
   coordinationPool,
   ensureCoordinationSchema,
+  forgetRunRequest,
   heartbeat,
   listEndpoints,
   loadRunRequest,
@@ -36,6 +37,7 @@ import {
   saveEndpoint,
   saveRunRequest,
   unregisterWorker,
+  waitingJobs,
   type Endpoint,
 } from "@/lib/queue/coordination";
 import { loadScenarioStore, type LoadedScenario } from "@/lib/scenarios/load";
@@ -139,6 +141,37 @@ export async function enqueueRun(
   }
 }
 
+/**
+ * Takes a cancelled or deleted run's waiting episodes out of the queue (pg-boss `cancel`); episodes being
+ * played stop on their own (their worker reads the run's status). Returns how many were taken out; 0 on
+ * the embedded SQLite store, which has no queue.
+ */
+export async function dequeueRun(runId: string, options: { forget?: boolean } = {}): Promise<number> {
+  const url = databaseUrl();
+  if (dbProvider(url) !== "postgres") return 0;
+  const pool = coordinationPool(url);
+  try {
+    await ensureCoordinationSchema(pool);
+    const waiting = await waitingJobs(pool, runId);
+    if (waiting.length) {
+      const boss = await openBoss(url, () => undefined);
+      try {
+        for (const queue of new Set(waiting.map((j) => j.queue)))
+          await boss.cancel(
+            queue,
+            waiting.filter((j) => j.queue === queue).map((j) => j.id),
+          );
+      } finally {
+        await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+      }
+    }
+    if (options.forget) await forgetRunRequest(pool, runId);
+    return waiting.length;
+  } finally {
+    await pool.end();
+  }
+}
+
 /** Progress of a run from the database: what `mmcb runs list` and the run page show too. */
 export async function runProgress(runId: string): Promise<{ status: string; done: number; failed: number }> {
   const db = getDb();
@@ -172,6 +205,8 @@ export interface WorkerSummary {
   readonly failed: number;
   readonly retried: number;
   readonly reaped: number;
+  /** Episodes left unplayed or stopped mid-play because their run was cancelled. */
+  readonly cancelled: number;
   /** Times this worker was declared dead while alive (a long pause) and registered again. */
   readonly lostLeases: number;
 }
@@ -192,7 +227,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const newWorkerId = () => `${os.hostname()}-${process.pid}-${randomBytes(3).toString("hex")}`;
   let workerId = newWorkerId();
   const pool = coordinationPool(url);
-  const stats = { played: 0, reused: 0, failed: 0, retried: 0, reaped: 0 };
+  const stats = { played: 0, reused: 0, failed: 0, retried: 0, reaped: 0, cancelled: 0 };
   const inFlight = new Map<string, { abort: AbortController; done: Promise<void> }>();
   let lostLeases = 0;
   let wake: (() => void) | undefined;
@@ -325,6 +360,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       if (abort.signal.aborted) return;
       await boss.complete(endpoint.queue, job.id);
       await releaseSlot(pool, claimId);
+      if (result.cancelled) {
+        // the run was cancelled: the episode went back to pending (a --resume queues it again)
+        stats.cancelled++;
+        return log(`${job.data.episodeId}: not played, run "${runId}" was cancelled`);
+      }
       if (result.reused) stats.reused++;
       else stats.played++;
       if (result.failed) stats.failed++;

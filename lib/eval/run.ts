@@ -3,7 +3,11 @@
  * concurrency limit; each turn is written as it happens; each finished episode is scored and stored.
  * Re-running with the same run id resumes: finished episodes are kept, unfinished ones replay from the
  * start (their partial steps are discarded in one transaction). A cost cap stops new episodes once
- * reached. Failures of one episode (a solver error after retries) are recorded and the run goes on.
+ * reached. Failures of one episode (a solver error after retries) are recorded and the run goes on; they
+ * are not answers (SPEC §5): no score, left out of every mean, counted as the run's errors. A run whose
+ * every episode failed ends `failed` with the first error as its sentence. A run is cancelled through its
+ * status (`cancelRun`, polled here) or `signal`: no new episode starts, requests in flight are aborted and
+ * their episodes go back to pending.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { runEpisode, type EngineConfig } from "@/core/engine";
@@ -13,7 +17,17 @@ import { scoreDocument, scoreEpisode, type ScoreDocument } from "@/core/scoring"
 import type { Scenario } from "@/core/scenario";
 import type { Solver } from "@/core/solvers";
 import { getDb } from "@/lib/db/client";
-import { appendSteps, createOrResumeRun, finishEpisode, runTraces, setRunStatus, startEpisode } from "@/lib/db/runs";
+import {
+  abandonEpisode,
+  appendSteps,
+  createOrResumeRun,
+  finishEpisode,
+  getRun,
+  runTraces,
+  setRunStatus,
+  startEpisode,
+} from "@/lib/db/runs";
+import { runCounts } from "@/lib/db/run-queries";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { redactSecret } from "@/lib/jobs/progress";
 import { configHash } from "@/lib/run/hash";
@@ -37,8 +51,14 @@ export interface EvalOptions {
   readonly seeds: readonly number[];
   readonly engine: EngineConfig;
   readonly concurrency: number;
-  /** A fresh solver for one episode. */
-  readonly makeSolver: (loaded: LoadedScenario, seed: number, usage: UsageSink) => Solver;
+  /** A fresh solver for one episode; `signal` aborts when the run is cancelled. */
+  readonly makeSolver: (loaded: LoadedScenario, seed: number, usage: UsageSink, signal: AbortSignal) => Solver;
+  /** How to play the run again (stored with it; never a key). */
+  readonly launch?: unknown;
+  /** Cancels the run from this process (the web app's Cancel; `cancelRun` does it from anywhere). */
+  readonly signal?: AbortSignal;
+  /** How often the run's status is read to notice a cancel from another process (ms, default 1000). */
+  readonly cancelPollMs?: number;
   /** Price per 1M prompt / completion tokens in USD (for cost accounting). */
   readonly prices?: { readonly prompt: number; readonly completion: number };
   readonly costCapUsd?: number;
@@ -52,9 +72,12 @@ export interface EvalResult {
   readonly runId: string;
   readonly resumed: boolean;
   readonly reused: number;
+  /** Episodes of this invocation that ended in an infrastructure error (no score). */
   readonly failed: number;
   readonly costUsd: number;
   readonly stoppedByCostCap: boolean;
+  /** The run was cancelled before every episode was played. */
+  readonly cancelled: boolean;
   readonly document: ScoreDocument;
 }
 
@@ -87,6 +110,9 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     name: options.name,
     config: options.config,
     configHash: hash,
+    ...(options.launch !== undefined ? { launch: options.launch } : {}),
+    // a worker playing one episode leaves the run's status to the queue (and a cancel in place)
+    reopen: scope?.mode !== "episode",
   });
   const jobs = options.scenarios
     .flatMap((loaded) => options.seeds.map((seed) => ({ loaded, seed })))
@@ -108,6 +134,26 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     completionTokens: 0,
   };
   let stoppedByCostCap = false;
+  /** The first episode error of this invocation, as thrown (an MmcbError with a code, mostly). */
+  let firstError: { code: MmcbError["code"]; message: string } | null = null;
+  const cancel = new AbortController();
+  const onAbort = () => cancel.abort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  if (options.signal?.aborted) cancel.abort();
+  // another process (the CLI's `runs cancel`, the web app) cancels by setting the run's status
+  let polling = false;
+  const poll = setInterval(() => {
+    if (polling || cancel.signal.aborted) return;
+    polling = true;
+    getRun(db, options.runId)
+      .then((run) => {
+        if (!run || run.status === "cancelled") cancel.abort();
+      })
+      .catch(() => undefined)
+      .finally(() => (polling = false));
+  }, options.cancelPollMs ?? 1000);
+  poll.unref?.();
+  if (scope?.mode === "episode" && (await getRun(db, options.runId))?.status === "cancelled") cancel.abort();
   const usage: UsageSink = (p, c) => {
     progress.promptTokens += p;
     progress.completionTokens += c;
@@ -133,19 +179,44 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       return;
     }
     let written = 0;
-    const { trace, error } = await runEpisode({
-      scenario,
-      engine: options.engine,
-      episodeId,
-      seed,
-      solver: options.makeSolver(loaded, seed, usage),
-      config: { runId: options.runId, configHash: hash },
-      onTurn: async (steps) => {
-        if (scope?.mode === "episode") await scope.guard?.();
-        await appendSteps(db, episodeId, written, steps);
-        written += steps.length;
+    const solver = options.makeSolver(loaded, seed, usage, cancel.signal);
+    let thrown: unknown = null;
+    const watched: Solver = {
+      agent: solver.agent,
+      nextTurn: async (view) => {
+        try {
+          return await solver.nextTurn(view);
+        } catch (e) {
+          thrown = e;
+          throw e;
+        }
       },
-    });
+    };
+    let played: Awaited<ReturnType<typeof runEpisode>> | null = null;
+    try {
+      played = await runEpisode({
+        scenario,
+        engine: options.engine,
+        episodeId,
+        seed,
+        solver: watched,
+        config: { runId: options.runId, configHash: hash },
+        onTurn: async (steps) => {
+          if (cancel.signal.aborted) throw new MmcbError("run:cancelled", `run "${options.runId}" was cancelled`);
+          if (scope?.mode === "episode") await scope.guard?.();
+          await appendSteps(db, episodeId, written, steps);
+          written += steps.length;
+        },
+      });
+    } catch (error) {
+      if (!cancel.signal.aborted) throw error;
+    }
+    if (cancel.signal.aborted || !played) {
+      // stopped mid-play: not an answer and not an error; a resume plays it again from the start
+      await abandonEpisode(db, episodeId);
+      return "cancelled" as const;
+    }
+    const { trace, error } = played;
     if (scope?.mode === "episode") await scope.guard?.();
     const { metrics } = scoreEpisode(scenario, trace);
     await finishEpisode(db, episodeId, {
@@ -155,18 +226,25 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       // a provider may echo the key in its error (e.g. "Incorrect API key provided: …"): never store it
       ...(error ? { error: redactSecret(error, secret) } : {}),
     });
-    if (error) progress.failed++;
+    if (error) {
+      progress.failed++;
+      if (!firstError) {
+        const message = redactSecret(error, secret);
+        firstError = { code: thrown instanceof MmcbError ? thrown.code : "model:failed", message };
+      }
+    }
   };
 
   let next = 0;
   const worker = async () => {
     while (next < jobs.length) {
+      if (cancel.signal.aborted) return;
       if (options.costCapUsd !== undefined && progress.costUsd >= options.costCapUsd) {
         stoppedByCostCap = true;
         return;
       }
       const job = jobs[next++]!;
-      await playOne(job);
+      if ((await playOne(job)) === "cancelled") return;
       progress.done++;
       options.onProgress?.({ ...progress });
       // Let other work run between episodes (a server answering requests while a run plays in it): the
@@ -174,25 +252,56 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
+  const stopWatching = () => {
+    clearInterval(poll);
+    options.signal?.removeEventListener("abort", onAbort);
+  };
   if (scope) {
-    if (jobs.length) await worker();
+    try {
+      if (jobs.length) await worker();
+    } finally {
+      stopWatching();
+    }
     const one = { runId: options.runId, resumed, reused: progress.reused, failed: progress.failed };
-    return { ...one, costUsd: progress.costUsd, stoppedByCostCap: false, document: scoreDocument(new Map(), []) };
+    return {
+      ...one,
+      costUsd: progress.costUsd,
+      stoppedByCostCap: false,
+      cancelled: cancel.signal.aborted,
+      document: scoreDocument(new Map(), []),
+    };
   }
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, jobs.length)) }, worker));
-    await setRunStatus(
-      db,
-      options.runId,
-      stoppedByCostCap ? "cancelled" : "done",
-      stoppedByCostCap ? `cost cap of $${options.costCapUsd} reached` : undefined,
-    );
+    if (cancel.signal.aborted) {
+      // cancelled here (signal) or elsewhere (status): make sure the run says so, keep what finished
+      const run = await getRun(db, options.runId);
+      if (run && run.status !== "cancelled") await setRunStatus(db, options.runId, "cancelled", "cancelled");
+    } else {
+      if (firstError && (await runCounts(db, options.runId)).done === 0) {
+        // nothing but errors: no score to show, and the one sentence that explains why
+        const { code, message } = firstError as { code: MmcbError["code"]; message: string };
+        await setRunStatus(db, options.runId, "failed", message);
+        throw new MmcbError(
+          code,
+          progress.failed === 1 ? message : `all ${progress.failed} episodes failed; the first: ${message}`,
+        );
+      }
+      await setRunStatus(
+        db,
+        options.runId,
+        stoppedByCostCap ? "cancelled" : "done",
+        stoppedByCostCap ? `cost cap of $${options.costCapUsd} reached` : undefined,
+      );
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const redacted = redactSecret(message, secret);
     await setRunStatus(db, options.runId, "failed", redacted).catch(() => undefined);
     if (redacted !== message) throw new MmcbError(error instanceof MmcbError ? error.code : "internal", redacted);
     throw error;
+  } finally {
+    stopWatching();
   }
   const scenarios = new Map(options.scenarios.map((l) => [l.scenario.id, l.scenario]));
   return {
@@ -202,6 +311,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     failed: progress.failed,
     costUsd: progress.costUsd,
     stoppedByCostCap,
+    cancelled: cancel.signal.aborted,
     document: await runScoreDocument(options.runId, scenarios),
   };
 }
@@ -211,7 +321,7 @@ export async function runScoreDocument(
   runId: string,
   scenarios: ReadonlyMap<string, Scenario>,
 ): Promise<ScoreDocument> {
-  return scoreDocument(scenarios, await runTraces(getDb(), runId));
+  return scoreDocument(scenarios, await runTraces(getDb(), runId, { finished: true }));
 }
 
 /** A new run id: `<solver>-<UTC timestamp>-<4 random hex>`. */

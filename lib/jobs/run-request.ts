@@ -63,8 +63,9 @@ export const runRequestSchema = z
       .superRefine((text, ctx) => {
         try {
           parseSeedList(text);
-        } catch {
-          ctx.addIssue({ code: "custom", message: `at most ${MAX_SEEDS} seeds` });
+        } catch (error) {
+          // a range that counts down, or more than MAX_SEEDS seeds: parseSeedList says which
+          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : `at most ${MAX_SEEDS} seeds` });
         }
       }),
     maxTurns: z

@@ -27,7 +27,9 @@ const imageUrls = (messages: Awaited<ReturnType<Conversation["messages"]>>): str
   messages.flatMap((m) => {
     const content: unknown = m.content;
     if (!Array.isArray(content)) return [];
-    return (content as { type: string; image_url?: { url: string } }[]).flatMap((p) => (p.image_url ? [p.image_url.url] : []));
+    return (content as { type: string; image_url?: { url: string } }[]).flatMap((p) =>
+      p.image_url ? [p.image_url.url] : [],
+    );
   });
 
 describe("Conversation", () => {

@@ -339,6 +339,7 @@ describe("mock server: whole episodes through the real openai solver, engine and
     const solver = openAiSolver({
       client: api,
       settings: s,
+      episodeSeed: 1,
       scenario,
       engine,
       resolveImage: async () => TINY_PNG,

@@ -14,7 +14,15 @@ import { createRng, deriveSeed } from "@/core/random";
 import type { Scenario } from "@/core/scenario";
 import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
-import { identifyScenario, isMockModel, MOCK_MODELS, MOCK_POLICIES, readTranscript, unknownScenarioReply, type PolicyReply } from "./mock-policies";
+import {
+  identifyScenario,
+  isMockModel,
+  MOCK_MODELS,
+  MOCK_POLICIES,
+  readTranscript,
+  unknownScenarioReply,
+  type PolicyReply,
+} from "./mock-policies";
 
 export const FAULT_KINDS = ["drop", "429", "500", "malformed", "no-tool", "slow"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -54,6 +62,8 @@ export interface MockServerStats {
   readonly models: Readonly<Record<string, number>>;
   /** Responses by HTTP status; "dropped" for injected drops, "aborted" when the client left first. */
   readonly statuses: Readonly<Record<string, number>>;
+  /** Chat-completions requests by the `seed` field they carried ("none" without one). */
+  readonly seeds: Readonly<Record<string, number>>;
 }
 
 export interface MockServer {
@@ -74,16 +84,19 @@ export const IMAGE_TOKENS = 765;
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const LOOPBACK = "127.0.0.1";
 
-const faultSpecSchema = z.union([
-  z.number().min(0).max(1),
-  z.strictObject({ every: z.number().int().min(1) }),
-]);
+const faultSpecSchema = z.union([z.number().min(0).max(1), z.strictObject({ every: z.number().int().min(1) })]);
 
 const messageSchema = z.looseObject({
   role: z.enum(["system", "developer", "user", "assistant", "tool"]),
   content: z.unknown().optional(),
   tool_calls: z
-    .array(z.looseObject({ id: z.string(), type: z.literal("function"), function: z.looseObject({ name: z.string(), arguments: z.string() }) }))
+    .array(
+      z.looseObject({
+        id: z.string(),
+        type: z.literal("function"),
+        function: z.looseObject({ name: z.string(), arguments: z.string() }),
+      }),
+    )
     .optional(),
   tool_call_id: z.string().optional(),
 });
@@ -93,7 +106,10 @@ const requestSchema = z.looseObject({
   messages: z.array(messageSchema).min(1),
   tools: z.array(z.unknown()).optional(),
   tool_choice: z
-    .union([z.enum(["auto", "none", "required"]), z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string() }) })])
+    .union([
+      z.enum(["auto", "none", "required"]),
+      z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: z.string() }) }),
+    ])
     .optional(),
   stream: z.boolean().nullable().optional(),
 });
@@ -112,28 +128,42 @@ class HttpError extends Error {
   }
 }
 
-const emptyFaults = (): Record<FaultKind, number> => Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
+const emptyFaults = (): Record<FaultKind, number> =>
+  Object.fromEntries(FAULT_KINDS.map((k) => [k, 0])) as Record<FaultKind, number>;
 
 /** Starts the server; resolves once it listens. Scenarios are loaded first (invalid ones skipped). */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? LOOPBACK;
-  if (host !== LOOPBACK) throw new MmcbError("input:invalid", `the mock server only listens on ${LOOPBACK}, not "${host}"`);
+  if (host !== LOOPBACK)
+    throw new MmcbError("input:invalid", `the mock server only listens on ${LOOPBACK}, not "${host}"`);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MmcbError("input:invalid", `port must be an integer from 0 to 65535, not ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new MmcbError("input:invalid", `port must be an integer from 0 to 65535, not ${port}`);
   const faults: Partial<Record<FaultKind, FaultSpec>> = {};
   for (const [kind, spec] of Object.entries(options.faults ?? {})) {
-    if (!(FAULT_KINDS as readonly string[]).includes(kind)) throw new MmcbError("input:invalid", `unknown fault kind "${kind}"; kinds: ${FAULT_KINDS.join(", ")}`);
+    if (!(FAULT_KINDS as readonly string[]).includes(kind))
+      throw new MmcbError("input:invalid", `unknown fault kind "${kind}"; kinds: ${FAULT_KINDS.join(", ")}`);
     if (spec === undefined) continue;
-    if (!faultSpecSchema.safeParse(spec).success) throw new MmcbError("input:invalid", `fault ${kind} must be a rate from 0 to 1 or { every: N } with N ≥ 1`);
+    if (!faultSpecSchema.safeParse(spec).success)
+      throw new MmcbError("input:invalid", `fault ${kind} must be a rate from 0 to 1 or { every: N } with N ≥ 1`);
     faults[kind as FaultKind] = spec;
   }
   const seed = options.seed ?? 1;
   const latencyMs = Math.max(0, options.latencyMs ?? 0);
   const slowMs = Math.max(0, options.slowMs ?? 5000);
   const retryAfterSeconds = Math.max(0, options.retryAfterSeconds ?? 1);
-  const scenarios = options.scenarios ?? (await loadScenarioStore(options.scenariosDir ?? defaultScenariosDir())).scenarios.map((s) => s.scenario);
+  const scenarios =
+    options.scenarios ??
+    (await loadScenarioStore(options.scenariosDir ?? defaultScenariosDir())).scenarios.map((s) => s.scenario);
 
-  const counts = { requests: 0, completions: 0, faults: emptyFaults(), models: {} as Record<string, number>, statuses: {} as Record<string, number> };
+  const counts = {
+    requests: 0,
+    completions: 0,
+    faults: emptyFaults(),
+    models: {} as Record<string, number>,
+    statuses: {} as Record<string, number>,
+    seeds: {} as Record<string, number>,
+  };
   const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closing = false;
 
@@ -165,7 +195,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+      ...headers,
+    });
     res.end(text);
   };
 
@@ -187,7 +221,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       return "200";
     }
     if (route !== "POST /v1/chat/completions") {
-      throw new HttpError(404, `Unknown request URL: ${req.method} ${url.pathname}. The mock serves POST /v1/chat/completions and GET /v1/models.`, "invalid_request_error", "unknown_url");
+      throw new HttpError(
+        404,
+        `Unknown request URL: ${req.method} ${url.pathname}. The mock serves POST /v1/chat/completions and GET /v1/models.`,
+        "invalid_request_error",
+        "unknown_url",
+      );
     }
 
     const raw = await readBody(req);
@@ -205,13 +244,29 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const param = issue.path.map(String).join(".") || null;
-      throw new HttpError(400, `Invalid request${param ? ` at ${param}` : ""}: ${issue.message}`, "invalid_request_error", "invalid_value", param);
+      throw new HttpError(
+        400,
+        `Invalid request${param ? ` at ${param}` : ""}: ${issue.message}`,
+        "invalid_request_error",
+        "invalid_value",
+        param,
+      );
     }
     const body = parsed.data;
-    if (body.stream) throw new HttpError(400, "The mock server does not support stream: true; send a non-streaming request.", "invalid_request_error", "unsupported_value", "stream");
+    if (body.stream)
+      throw new HttpError(
+        400,
+        "The mock server does not support stream: true; send a non-streaming request.",
+        "invalid_request_error",
+        "unsupported_value",
+        "stream",
+      );
     if (!isMockModel(body.model)) throw modelNotFound(body.model);
 
     const n = ++counts.completions;
+    const sent = (json as { seed?: unknown }).seed;
+    const seedKey = sent === undefined || sent === null ? "none" : String(sent);
+    counts.seeds[seedKey] = (counts.seeds[seedKey] ?? 0) + 1;
     const fault = drawFaults(n);
     await sleep(latencyMs);
     if (fault.slow) {
@@ -227,11 +282,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         req.socket.destroy();
         return `dropped [fault: ${tag}]`;
       case "429":
-        throw new HttpError(429, `Rate limit reached for ${body.model} (mock). Please try again in ${retryAfterSeconds}s.`, "requests", "rate_limit_exceeded", null, {
-          "retry-after": String(retryAfterSeconds),
-        });
+        throw new HttpError(
+          429,
+          `Rate limit reached for ${body.model} (mock). Please try again in ${retryAfterSeconds}s.`,
+          "requests",
+          "rate_limit_exceeded",
+          null,
+          {
+            "retry-after": String(retryAfterSeconds),
+          },
+        );
       case "500":
-        throw new HttpError(500, "The server had an error while processing your request (mock fault).", "server_error", null);
+        throw new HttpError(
+          500,
+          "The server had an error while processing your request (mock fault).",
+          "server_error",
+          null,
+        );
     }
     const completion = complete(body, scenarios, seed, fault.kind);
     send(res, 200, completion);
@@ -244,10 +311,22 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     handle(req, res)
       .catch((error: unknown) => {
         if (error instanceof HttpError) {
-          send(res, error.status, { error: { message: error.message, type: error.type, param: error.param, code: error.code } }, error.headers);
+          send(
+            res,
+            error.status,
+            { error: { message: error.message, type: error.type, param: error.param, code: error.code } },
+            error.headers,
+          );
           return `${error.status}${error.status === 429 || error.status === 500 ? " [fault]" : ""}`;
         }
-        send(res, 500, { error: { message: `mock server error: ${error instanceof Error ? error.message : String(error)}`, type: "server_error", param: null, code: null } });
+        send(res, 500, {
+          error: {
+            message: `mock server error: ${error instanceof Error ? error.message : String(error)}`,
+            type: "server_error",
+            param: null,
+            code: null,
+          },
+        });
         return "500 [internal]";
       })
       .then((outcome) => options.log?.(`${label} → ${outcome} in ${Date.now() - started} ms`));
@@ -260,7 +339,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new MmcbError("io:failed", error.code === "EADDRINUSE" ? `port ${port} is already in use on ${LOOPBACK}` : `the mock server cannot listen: ${error.message}`)),
+      reject(
+        new MmcbError(
+          "io:failed",
+          error.code === "EADDRINUSE"
+            ? `port ${port} is already in use on ${LOOPBACK}`
+            : `the mock server cannot listen: ${error.message}`,
+        ),
+      ),
     );
     server.listen(port, LOOPBACK, () => resolve());
   });
@@ -271,7 +357,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: actualPort,
     models: MOCK_MODELS,
     scenarioCount: scenarios.length,
-    stats: () => ({ requests: counts.requests, completions: counts.completions, faults: { ...counts.faults }, models: { ...counts.models }, statuses: { ...counts.statuses } }),
+    stats: () => ({
+      requests: counts.requests,
+      completions: counts.completions,
+      faults: { ...counts.faults },
+      models: { ...counts.models },
+      statuses: { ...counts.statuses },
+      seeds: { ...counts.seeds },
+    }),
     close: () => {
       closing = true;
       for (const entry of timers) {
@@ -292,7 +385,13 @@ function modelObject(id: string) {
 }
 
 function modelNotFound(model: string): HttpError {
-  return new HttpError(404, `The model \`${model}\` does not exist on the mock server; available models: ${MOCK_MODELS.join(", ")}.`, "invalid_request_error", "model_not_found", "model");
+  return new HttpError(
+    404,
+    `The model \`${model}\` does not exist on the mock server; available models: ${MOCK_MODELS.join(", ")}.`,
+    "invalid_request_error",
+    "model_not_found",
+    "model",
+  );
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -302,7 +401,14 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes.`, "invalid_request_error", "request_too_large"));
+        reject(
+          new HttpError(
+            413,
+            `Request body larger than ${MAX_BODY_BYTES} bytes.`,
+            "invalid_request_error",
+            "request_too_large",
+          ),
+        );
         req.destroy();
         return;
       }
@@ -314,8 +420,15 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** The assistant's reply to a well-formed request, as an OpenAI chat.completion object. */
-function complete(body: ChatRequest, scenarios: readonly Scenario[], seed: number, fault: "malformed" | "no-tool" | null) {
-  const hash = createHash("sha256").update(`${seed}\u0000${JSON.stringify(body)}`).digest("hex");
+function complete(
+  body: ChatRequest,
+  scenarios: readonly Scenario[],
+  seed: number,
+  fault: "malformed" | "no-tool" | null,
+) {
+  const hash = createHash("sha256")
+    .update(`${seed}\u0000${JSON.stringify(body)}`)
+    .digest("hex");
   const transcript = readTranscript(body.messages);
   const choice = body.tool_choice;
   const forceSubmit = typeof choice === "object" && choice.function.name === "submit_answer";
@@ -323,7 +436,10 @@ function complete(body: ChatRequest, scenarios: readonly Scenario[], seed: numbe
 
   let reply: PolicyReply;
   if (!offersTools) {
-    reply = { content: "No tools were offered, so I can only answer in words: I would need to inspect the scene first.", calls: [] };
+    reply = {
+      content: "No tools were offered, so I can only answer in words: I would need to inspect the scene first.",
+      calls: [],
+    };
   } else {
     const scenario = identifyScenario(transcript.openingText, scenarios);
     if (!scenario) {
@@ -339,13 +455,18 @@ function complete(body: ChatRequest, scenarios: readonly Scenario[], seed: numbe
       });
     }
   }
-  if (fault === "no-tool") reply = { content: "Let me think about which object could work here before I use any tool.", calls: [] };
+  if (fault === "no-tool")
+    reply = { content: "Let me think about which object could work here before I use any tool.", calls: [] };
 
   const toolCalls = reply.calls.map((call, i) => {
     let args = JSON.stringify(call.arguments);
     // a truncated object, as a model cut off mid-generation would send
     if (fault === "malformed" && i === 0) args = args.slice(0, Math.max(1, Math.floor(args.length / 2))) + '"';
-    return { id: `call_${hash.slice(8, 24)}_${i}`, type: "function" as const, function: { name: call.name, arguments: args } };
+    return {
+      id: `call_${hash.slice(8, 24)}_${i}`,
+      type: "function" as const,
+      function: { name: call.name, arguments: args },
+    };
   });
   const completionText = (reply.content ?? "") + toolCalls.map((c) => c.function.name + c.function.arguments).join("");
   const promptTokens = estimatePromptTokens(body);
@@ -369,7 +490,11 @@ function complete(body: ChatRequest, scenarios: readonly Scenario[], seed: numbe
         finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop",
       },
     ],
-    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
   };
 }
 

@@ -16,7 +16,8 @@ import type { Solver, SolverView } from "@/core/solvers";
 import { openAiTools } from "@/core/tools";
 import { ResponseCache } from "./cache";
 import { Conversation, type ImageHistory, type ReasoningHistory } from "./conversation";
-import { DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
+import { describeModelError } from "./errors";
+import { abortableSleep, DEFAULT_RETRY, withRetries, type RetryPolicy } from "./retry";
 import { splicingFetch } from "./wire-images";
 
 export interface ModelSettings {
@@ -26,7 +27,13 @@ export interface ModelSettings {
   readonly apiKeyEnv: string;
   readonly temperature: number | null;
   readonly topP: number | null;
+  /**
+   * The base of the sampling seed (`--sample-seed`; null = 0). Each episode sends base + its episode seed
+   * (see {@link episodeSettings}), so k seeds are k independent samples.
+   */
   readonly seed: number | null;
+  /** Send the `seed` field (default true); false for endpoints that reject it (`--no-send-seed`). */
+  readonly sendSeed?: boolean;
   readonly maxTokens: number | null;
   readonly timeoutMs: number;
   readonly systemPrompt: string;
@@ -62,6 +69,14 @@ function tools(): ChatCompletionCreateParamsNonStreaming["tools"] {
   return (toolDefinitions ??= openAiTools() as ChatCompletionCreateParamsNonStreaming["tools"]);
 }
 
+/**
+ * The settings one episode's requests use: the sampling seed is the base plus the episode seed, or none at
+ * all when the endpoint must not be sent one. (The response cache is keyed on the episode seed either way.)
+ */
+export function episodeSettings(settings: ModelSettings, episodeSeed: number): ModelSettings {
+  return { ...settings, seed: settings.sendSeed === false ? null : (settings.seed ?? 0) + episodeSeed };
+}
+
 /** The host of an endpoint URL (what the run configuration records). */
 export function hostOf(baseUrl: string): string {
   try {
@@ -73,7 +88,12 @@ export function hostOf(baseUrl: string): string {
 
 export interface OpenAiSolverDeps {
   readonly client: OpenAI;
+  /** The episode's settings (see {@link episodeSettings}). */
   readonly settings: ModelSettings;
+  /** The episode seed: part of every cache key, so seeds never share cached responses. */
+  readonly episodeSeed: number;
+  /** Aborts the request in flight and any retry wait (a cancelled run). */
+  readonly signal?: AbortSignal;
   readonly scenario: Scenario;
   readonly engine: EngineConfig;
   /** Image ref → data URL, or a token from `imageToken` (the client from `createClient` splices it in). */
@@ -124,18 +144,45 @@ export function openAiSolver(deps: OpenAiSolverDeps): Solver {
       let key: string | null = null;
       if (deps.cache) {
         const named = await conversation.messages(async (ref) => `image:${deps.imageKey(ref)}`);
-        key = ResponseCache.key(requestBody(settings, named, view.finalTurn));
+        key = ResponseCache.key({
+          episodeSeed: deps.episodeSeed,
+          request: requestBody(settings, named, view.finalTurn),
+        });
       }
       const started = Date.now();
       let response = key && deps.cache ? await deps.cache.get<ChatCompletion>(key) : null;
       const cached = response !== null;
       if (!response) {
         const body = requestBody(settings, await conversation.messages(deps.resolveImage), view.finalTurn);
-        response = await withRetries(
-          () => deps.client.chat.completions.create(body),
-          settings.retry ?? DEFAULT_RETRY,
-          deps.onRetry,
-        );
+        let retries = 0;
+        // a signal per request, linked to the run's: the client adds an abort listener to the signal it is
+        // given and never removes it, so handing it the run's signal would pile one up per request
+        const create = async (b: typeof body) => {
+          if (!deps.signal) return deps.client.chat.completions.create(b);
+          const own = new AbortController();
+          const onAbort = () => own.abort();
+          if (deps.signal.aborted) own.abort();
+          else deps.signal.addEventListener("abort", onAbort, { once: true });
+          try {
+            return await deps.client.chat.completions.create(b, { signal: own.signal });
+          } finally {
+            deps.signal.removeEventListener("abort", onAbort);
+          }
+        };
+        try {
+          response = await withRetries(
+            () => create(body),
+            settings.retry ?? DEFAULT_RETRY,
+            (info) => {
+              retries++;
+              deps.onRetry?.(info);
+            },
+            deps.signal ? abortableSleep(deps.signal) : undefined,
+          );
+        } catch (error) {
+          // one sentence (unreachable, key refused, no such model, …) for the episode's error
+          throw describeModelError(error, { ...settings, retries });
+        }
         // written in the background: the episode does not wait for the disk (runModelEval flushes at the end)
         if (key && deps.cache && response.choices?.length) deps.cache.setInBackground(key, response);
       }

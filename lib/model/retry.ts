@@ -3,7 +3,7 @@
  * backoff and jitter, honouring `Retry-After` (seconds or an HTTP date, capped). Other errors (400, 401,
  * 404…) are not retried: they will not get better.
  */
-import { APIConnectionError, APIError } from "openai";
+import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 
 export interface RetryPolicy {
   readonly maxRetries: number;
@@ -53,4 +53,21 @@ export async function withRetries<T>(
       await sleep(delayMs);
     }
   }
+}
+
+/** A sleep for {@link withRetries} that ends early, with the abort's error, when `signal` aborts. */
+export function abortableSleep(signal: AbortSignal): (ms: number) => Promise<void> {
+  return (ms) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(new APIUserAbortError());
+      const timer = setTimeout(() => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new APIUserAbortError());
+      };
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
 }

@@ -89,6 +89,25 @@ export async function loadRunRequest(
   return rows[0] ?? null;
 }
 
+/** Drops a run's stored request (the run was deleted). */
+export async function forgetRunRequest(pool: pg.Pool, runId: string): Promise<void> {
+  await pool.query(`DELETE FROM mmcb_queue.run_request WHERE run_id = $1`, [runId]);
+}
+
+/**
+ * A run's episode jobs still waiting in pg-boss (created or retry, not yet active), across every queue;
+ * none when pg-boss never ran on this database.
+ */
+export async function waitingJobs(pool: pg.Pool, runId: string): Promise<{ queue: string; id: string }[]> {
+  const { rows: exists } = await pool.query<{ t: string | null }>(`SELECT to_regclass('pgboss.job')::text AS t`);
+  if (!exists[0]?.t) return [];
+  const { rows } = await pool.query<{ queue: string; id: string }>(
+    `SELECT name AS queue, id::text AS id FROM pgboss.job WHERE data->>'runId' = $1 AND state < 'active'`,
+    [runId],
+  );
+  return rows;
+}
+
 /** Registers an endpoint's queue; `maxInFlight` null means no limit (offline baselines). */
 export async function saveEndpoint(pool: pg.Pool, endpoint: string, maxInFlight: number | null): Promise<string> {
   const queue = queueName(endpoint);
