@@ -15,7 +15,7 @@ import type { Solver } from "@/core/solvers";
 import { getDb } from "@/lib/db/client";
 import { appendSteps, createOrResumeRun, finishEpisode, runTraces, setRunStatus, startEpisode } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
-import { redactSecret } from "@/lib/jobs/progress";
+import { redactSecret } from "@/lib/secrets";
 import { configHash } from "@/lib/run/hash";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 
