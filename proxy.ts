@@ -2,8 +2,10 @@
  * Next's proxy (formerly middleware): it runs before Next matches a route, which is where a malformed
  * percent-escape in a path segment (`/api/runs/%zz`) would otherwise end in a plain-text 500. Here such a
  * path is a 400 JSON error under /api and the not-found page elsewhere; an /api path with an encoded
- * `.`/`..` segment is a 400 JSON error too (Next would resolve it to an HTML page), and a trailing slash
- * under /api is served as the path without it (Next would answer an empty 308).
+ * slash or backslash in a segment is a 400 JSON error too, and a trailing slash under /api is served as
+ * the path without it (Next would answer an empty 308). Plain and encoded `.`/`..` segments are resolved
+ * (RFC 3986) before the proxy sees the path: one that stays under /api reaches a route or the JSON 404
+ * of app/api/[[...rest]]; `/api/../x` is the page `/x`.
  */
 import { NextResponse, type NextRequest } from "next/server";
 
@@ -52,9 +54,11 @@ export function proxy(request: NextRequest): NextResponse {
   }
   // next.config.js turns Next's own trailing-slash redirect off so that it can be done here
   if (pathname.length > 1 && pathname.endsWith("/")) {
-    const url = request.nextUrl.clone();
+    const url = new URL(request.url);
     url.pathname = pathname.replace(/\/+$/, "") || "/";
-    return api ? NextResponse.rewrite(url) : NextResponse.redirect(url, 308);
+    if (api) return NextResponse.rewrite(url);
+    // relative, so the browser stays on the host it asked for (Next names it localhost)
+    return new NextResponse(null, { status: 308, headers: { Location: `${url.pathname}${url.search}` } });
   }
   return NextResponse.next();
 }
