@@ -137,7 +137,7 @@ const bodyArb: fc.Arbitrary<Body> = fc.oneof(
 );
 
 /** Headers a browser on another site, a sandboxed page or a plain program would send. */
-const headerArb: fc.Arbitrary<Record<string, string>> = fc.constantFrom(
+const headerArb: fc.Arbitrary<Record<string, string>> = fc.constantFrom<Record<string, string>>(
   {},
   { origin: "http://127.0.0.1" },
   { origin: "https://evil.example", "sec-fetch-site": "cross-site" },

@@ -79,14 +79,20 @@ describe("with MMCB_TOKEN set", () => {
     expect(body.scenario).not.toHaveProperty("similar");
     expect(body.answersWithheld).toBe(true);
     expect(body.scenario.entities).toBeDefined();
-    const wrong = await scenario.GET!(get("/api/scenarios/pry-lid", { authorization: "Bearer nope" }), ctx({ id: "pry-lid" }));
+    const wrong = await scenario.GET!(
+      get("/api/scenarios/pry-lid", { authorization: "Bearer nope" }),
+      ctx({ id: "pry-lid" }),
+    );
     expect(((await wrong.json()) as { scenario: object }).scenario).not.toHaveProperty("gold");
   });
 
   it("GET /api/scenarios/<id> serves them with the token (Bearer or X-Mmcb-Token)", async () => {
     for (const headers of [auth, { "x-mmcb-token": TOKEN }]) {
       const res = await scenario.GET!(get("/api/scenarios/pry-lid", headers), ctx({ id: "pry-lid" }));
-      const body = (await res.json()) as { scenario: { gold: unknown[]; similar: unknown[] }; answersWithheld?: boolean };
+      const body = (await res.json()) as {
+        scenario: { gold: unknown[]; similar: unknown[] };
+        answersWithheld?: boolean;
+      };
       expect(body.scenario.gold.length).toBeGreaterThan(0);
       expect(body.scenario.similar.length).toBeGreaterThan(0);
       expect(body.answersWithheld).toBeUndefined();
@@ -136,7 +142,7 @@ describe("without a token configured", () => {
 describe("paths in answers", () => {
   it("a 422 names the file relative to the data folder, not by its absolute path", async () => {
     const doc = { ...fixtureScenario("new-one"), gold: [] };
-    const res = await (await import("@/app/api/scenarios/route")).POST(post("/api/scenarios", { scenario: doc }), ctx());
+    const res = await (await import("@/app/api/scenarios/route")).POST(post("/api/scenarios", { scenario: doc }));
     expect(res.status).toBe(422);
     const text = await res.text();
     expect(text).toContain("scenario.json");
@@ -151,7 +157,11 @@ describe("paths in answers", () => {
       id: "cli-export-1",
       kind: "pairs",
       format: "trl-text-tools",
-      params: { kind: "pairs", scenariosDir: path.join(root, "data", "scenarios"), other: path.join(root, "elsewhere") },
+      params: {
+        kind: "pairs",
+        scenariosDir: path.join(root, "data", "scenarios"),
+        other: path.join(root, "elsewhere"),
+      },
       runIds: [],
     });
     const res = await exportsList.GET!(get("/api/exports"), ctx());

@@ -136,7 +136,10 @@ describe.each([
   it.each(mutatingCalls)("%s lets its own pages and Origin-less programs through", async (_n, route, method) => {
     const type = route.relative.includes("uploads") ? "multipart/form-data; boundary=x" : "application/json";
     const body = type.startsWith("multipart") ? "--x--" : "{}";
-    for (const extra of [{ origin: `http://${HOST}`, "sec-fetch-site": "same-origin" }, {}]) {
+    for (const extra of [{ origin: `http://${HOST}`, "sec-fetch-site": "same-origin" }, {}] as Record<
+      string,
+      string
+    >[]) {
       const res = await send(route, method, { "content-type": type, ...extra, ...auth }, body);
       expect([401, 403, 415], JSON.stringify(extra)).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);

@@ -56,7 +56,10 @@ beforeAll(async () => {
       res.writeHead(401, { "content-type": "application/json" });
       res.end(
         JSON.stringify({
-          error: { message: `Incorrect API key provided: ${short}. You can find your API key at …`, code: "invalid_api_key" },
+          error: {
+            message: `Incorrect API key provided: ${short}. You can find your API key at …`,
+            code: "invalid_api_key",
+          },
         }),
       );
     });
@@ -104,22 +107,18 @@ function startRun(apiKeyEnv: string, baseUrl = captureUrl): Promise<Response> {
 }
 
 describe("POST /api/runs and the key variable", () => {
-  it.each([
-    "MMCB_TOKEN",
-    "MMCB_CANARY_SECRET",
-    "MMCB_X_API_KEY",
-    "OTHER_SECRET",
-    "PATH",
-    "HOME",
-  ])("%s: refused with the one sentence, and nothing is sent anywhere", async (name) => {
-    received.length = 0;
-    const res = await startRun(name);
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { message: string; fields: Record<string, string> } };
-    expect(body.error.fields["openai.apiKeyEnv"]).toBe(KEY_ENV_REFUSED);
-    expect(JSON.stringify(body)).not.toContain(name);
-    expect(received).toEqual([]);
-  });
+  it.each(["MMCB_TOKEN", "MMCB_CANARY_SECRET", "MMCB_X_API_KEY", "OTHER_SECRET", "PATH", "HOME"])(
+    "%s: refused with the one sentence, and nothing is sent anywhere",
+    async (name) => {
+      received.length = 0;
+      const res = await startRun(name);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { message: string; fields: Record<string, string> } };
+      expect(body.error.fields["openai.apiKeyEnv"]).toBe(KEY_ENV_REFUSED);
+      expect(JSON.stringify(body)).not.toContain(name);
+      expect(received).toEqual([]);
+    },
+  );
 
   it("an allowed name that is not set gets the same sentence (for an endpoint that needs a key)", async () => {
     const res = await startRun("UNSET_API_KEY", "https://example.invalid/v1");
