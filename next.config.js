@@ -4,5 +4,7 @@ module.exports = {
   distDir: process.env.MMCB_NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "sharp"],
   poweredByHeader: false,
+  // proxy.ts handles trailing slashes (an empty 308 under /api would not be JSON)
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
 };

@@ -12,7 +12,14 @@ import { formatIssue } from "@/core/errors";
 import { validateScenarioDocument, type ImageProbe } from "@/core/scenario/validate";
 import { ApiError } from "@/lib/client/identity";
 import { diffScenarios, moveTarget, type Draft, type Tool } from "@/lib/store/editor-store";
-import { conflictOf, createScenario, issuesOf, saveScenario, type ConflictBody } from "@/lib/uploads/editor-client";
+import {
+  conflictOf,
+  createScenario,
+  downloadScenarioZip,
+  issuesOf,
+  saveScenario,
+  type ConflictBody,
+} from "@/lib/uploads/editor-client";
 import { EditorImagesContext, EditorProvider, useEditor, useEditorApi, type EditorImages } from "./editor-context";
 import { EditorCanvas } from "./editor-canvas";
 import { AnswersFields, RegionList, ScenarioFields, SelectionFields, selectionOfPath } from "./editor-panel";
@@ -260,7 +267,22 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
           <div className="editor__save">
             <SaveStatus save={save} dirty={dirty} baseVersion={baseVersion} />
             {!isNew && (
-              <a className="button button--small" href={`/api/scenarios/${doc.id}/export`} download>
+              <a
+                className="button button--small"
+                href={`/api/scenarios/${doc.id}/export`}
+                download
+                onClick={(event) => {
+                  // through fetch, so the token travels with it (the zip holds the answers)
+                  event.preventDefault();
+                  downloadScenarioZip(doc.id).catch((error: unknown) =>
+                    setSave({
+                      kind: "error",
+                      message: error instanceof ApiError ? error.message : "The zip could not be downloaded.",
+                      issues: [],
+                    }),
+                  );
+                }}
+              >
                 Export zip
               </a>
             )}

@@ -113,7 +113,7 @@ if (TEST_PG_URL) {
         ...process.env,
         DATABASE_URL: database.url,
         MMCB_DATA_DIR: work,
-        MMCB_TEST_API_KEY: "sk-test",
+        DIST_TEST_API_KEY: "sk-test",
       };
       const total = ONLY.length * SEEDS;
       const queued = await start(
@@ -126,7 +126,7 @@ if (TEST_PG_URL) {
           "--base-url",
           proxyUrl,
           "--api-key-env",
-          "MMCB_TEST_API_KEY",
+          "DIST_TEST_API_KEY",
           "--only",
           ONLY.join(","),
           "--seeds",

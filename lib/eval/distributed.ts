@@ -41,6 +41,7 @@ import {
   type Endpoint,
 } from "@/lib/queue/coordination";
 import { loadScenarioStore, type LoadedScenario } from "@/lib/scenarios/load";
+import { keyEnvAllowed, redactSecret } from "@/lib/secrets";
 import { runBaselineEval, type BaselineEvalOptions } from "./baselines";
 import { runModelEval, type ModelEvalOptions } from "./model";
 import { episodeScope, type EvalResult } from "./run";
@@ -300,6 +301,13 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         const saved = await loadRunRequest(pool, runId);
         if (!saved) throw new MmcbError("run:not_found", `run "${runId}" has no stored request in the queue`);
         const request = saved.request as DistributedRequest;
+        // The stored request names the key variable, but this worker's environment is not its author's:
+        // only key variables on the allow-list are read (lib/secrets.ts), as for runs started over HTTP.
+        if (request.solver === "openai" && !keyEnvAllowed(request.options.settings.apiKeyEnv))
+          throw new MmcbError(
+            "input:invalid",
+            `run "${runId}" names ${request.options.settings.apiKeyEnv} for its API key; a worker reads only OPENAI_API_KEY, names ending in _API_KEY and those listed in MMCB_KEY_ENVS (never MMCB_*)`,
+          );
         const run = await getRun(getDb(), runId);
         if (!run) throw new MmcbError("run:not_found", `run "${runId}" is not in the database`);
         const store = await loadScenarioStore(request.scenariosDir);
@@ -347,8 +355,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const play = async ({ claimId, endpoint, job }: Claimed, abort: AbortController) => {
     const { runId, scenarioId, seed } = job.data;
+    let secret: string | undefined;
     try {
       const setup = await runSetup(runId);
+      if (setup.request.solver === "openai") secret = process.env[setup.request.options.settings.apiKeyEnv];
       const guard = async () => {
         if (!abort.signal.aborted && !(await claimHeld(pool, claimId))) abort.abort();
         if (abort.signal.aborted)
@@ -375,8 +385,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     } catch (error) {
       if (abort.signal.aborted) return log(`${job.data.episodeId}: abandoned (claim lost)`);
       stats.retried++;
-      log(`${job.data.episodeId}: ${(error as Error).message} — handed back to the queue`);
-      await boss.fail(endpoint.queue, job.id, { message: (error as Error).message }).catch(() => undefined);
+      const message = redactSecret((error as Error).message, secret);
+      log(`${job.data.episodeId}: ${message} — handed back to the queue`);
+      await boss.fail(endpoint.queue, job.id, { message }).catch(() => undefined);
       await releaseSlot(pool, claimId).catch(() => undefined);
     }
   };

@@ -29,7 +29,7 @@ import {
 } from "@/lib/db/runs";
 import { runCounts } from "@/lib/db/run-queries";
 import { indexScenarios } from "@/lib/db/scenarios";
-import { redactSecret } from "@/lib/jobs/progress";
+import { redactSecret } from "@/lib/secrets";
 import { configHash } from "@/lib/run/hash";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressStats, redactSecret, type RunProgress } from "./progress";
+import { formatDuration, progressStats, type RunProgress } from "./progress";
 
 const base: RunProgress = {
   status: "running",
@@ -39,15 +39,5 @@ describe("formatDuration", () => {
     expect(formatDuration(42)).toBe("42 s");
     expect(formatDuration(185)).toBe("3 min 05 s");
     expect(formatDuration(7620)).toBe("2 h 07 min");
-  });
-});
-
-describe("redactSecret", () => {
-  it("removes every occurrence of the secret and ignores empty ones", () => {
-    expect(redactSecret("401: key sk-abcdef rejected (sk-abcdef)", "sk-abcdef")).toBe(
-      "401: key [redacted] rejected ([redacted])",
-    );
-    expect(redactSecret("nothing", undefined)).toBe("nothing");
-    expect(redactSecret("a b", "")).toBe("a b");
   });
 });

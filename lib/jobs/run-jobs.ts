@@ -17,7 +17,8 @@ import { newRunId, type EvalProgress } from "@/lib/eval/run";
 import { createClient, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 import { getScenarioStore } from "@/lib/scenarios/store";
-import { redactSecret, type ProgressStatus } from "./progress";
+import { checkRequestKeyEnv, KEY_ENV_REFUSED, redactSecret } from "@/lib/secrets";
+import type { ProgressStatus } from "./progress";
 import type { FieldErrors, OpenAiRequest, RunRequest } from "./run-request";
 
 export interface RunJob {
@@ -80,6 +81,9 @@ function modelSettings(o: OpenAiRequest): ModelSettings {
   };
 }
 
+/** Endpoints on this machine, which need no key (as createClient decides). */
+const LOCAL_ENDPOINT = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -103,10 +107,13 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   if (request.solver === "openai") {
     if (!request.openai) return invalid({ openai: "the openai solver needs its endpoint settings" });
     settings = modelSettings(request.openai);
+    // A request names the variable, the server owns it: only key variables on the allow-list
+    // (lib/secrets.ts), and one sentence for a refused name and an unset one alike.
     try {
-      createClient(settings); // fails early, with a sentence, when the key variable is missing
+      checkRequestKeyEnv(settings.apiKeyEnv, { local: LOCAL_ENDPOINT.test(settings.baseUrl) });
+      createClient(settings);
     } catch (error) {
-      if (error instanceof MmcbError) return invalid({ "openai.apiKeyEnv": error.message });
+      if (error instanceof MmcbError) return invalid({ "openai.apiKeyEnv": KEY_ENV_REFUSED });
       throw error;
     }
   }

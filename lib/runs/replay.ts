@@ -13,6 +13,7 @@ import { getDb } from "@/lib/db/client";
 import { getEpisodeInfo, runEpisodeIds, scenarioAtRevision, type EpisodeInfo } from "@/lib/db/run-queries";
 import { episodeTrace, getRun } from "@/lib/db/runs";
 import { getScenario } from "@/lib/scenarios/store";
+import { boundedStep } from "./bounded";
 
 export interface ReplayData {
   readonly run: {
@@ -79,8 +80,14 @@ export async function loadReplay(runId: string, episodeId: string): Promise<Repl
           sameContent: loaded.contentHash === info.scenarioHash,
         }
       : null,
-    steps: trace.steps,
-    frames: replayFrames(scenario, trace.steps),
+    // what the page serialises and pretty-prints: arguments bounded (a stored step may be thousands deep)
+    steps: trace.steps.map(boundedStep),
+    frames: replayFrames(scenario, trace.steps).map((f) => ({
+      ...f,
+      tool: f.tool.slice(0, 200),
+      label: f.label.slice(0, 200),
+      summary: f.summary.slice(0, 500),
+    })),
     claims,
     metrics,
     endReason: trace.endReason,

@@ -1,9 +1,10 @@
 /**
  * The editor's calls to the server (browser side): upload a photo, create a scenario, save a new
- * version. Failures arrive as ApiError with the server's sentence; a 409 conflict carries both versions.
+ * version, download the scenario's zip. Failures arrive as ApiError with the server's sentence; a 409
+ * conflict carries both versions.
  */
 import type { Scenario } from "@/core/scenario/schema";
-import { ApiError, apiSend, apiUpload } from "@/lib/client/identity";
+import { ApiError, apiSend, apiUpload, identityHeaders } from "@/lib/client/identity";
 
 export interface UploadedPhoto {
   readonly name: string;
@@ -55,4 +56,32 @@ export function issuesOf(error: unknown): string[] | null {
   if (!(error instanceof ApiError) || error.code !== "scenario:invalid") return null;
   const body = error.body as { error?: { issues?: string[] } } | null;
   return body?.error?.issues ?? [error.message];
+}
+
+/**
+ * Downloads the scenario's zip. It holds the answers, so a server with a token serves it only with the
+ * token: the request carries the identity headers (a plain link could not), then the browser saves it.
+ */
+export async function downloadScenarioZip(id: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/scenarios/${encodeURIComponent(id)}/export`, { headers: identityHeaders() });
+  } catch {
+    throw new ApiError(0, "network", "The server could not be reached.");
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? "http",
+      body?.error?.message ?? `The server answered ${response.status}.`,
+    );
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? `${id}.zip`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

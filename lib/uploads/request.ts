@@ -1,9 +1,11 @@
 /**
- * Reading one file from a multipart upload request: the declared length is checked before the body is
- * read, so an oversized upload is refused without buffering it; the file name the client sends is
- * ignored (it is never used on disk).
+ * Reading one file from a multipart upload request: the body is read under a size limit while it streams
+ * (a declared length over it is refused before a byte is read, a chunked body is cut off at the limit),
+ * so an oversized upload is never buffered whole; the file name the client sends is ignored (it is never
+ * used on disk).
  */
 import { MmcbError } from "@/core/errors";
+import { readBodyCapped } from "@/lib/request-body";
 import { MAX_UPLOAD_BYTES } from "./images";
 
 /** Room for the multipart framing around the file. */
@@ -15,16 +17,15 @@ export async function readUploadedFile(request: Request, field = "file"): Promis
   if (!/^multipart\/form-data\b/i.test(type)) {
     throw new MmcbError("input:invalid", `send the photo as multipart/form-data with a "${field}" field`);
   }
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + FRAMING_BYTES) {
+  const bytes = await readBodyCapped(request, MAX_UPLOAD_BYTES + FRAMING_BYTES, () => {
     throw new MmcbError(
       "input:too_large",
-      `the upload is ${Math.round(declared / 1024 / 1024)} MB; photos up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB are accepted`,
+      `the upload is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; photos up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB are accepted`,
     );
-  }
+  });
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(bytes, { headers: { "content-type": type } }).formData();
   } catch {
     throw new MmcbError("input:invalid", "the upload is not a readable multipart form");
   }

@@ -1,7 +1,10 @@
-// Fuzzed HTTP requests (issue #8): every route handler under app/api (found on disk, so routes added
+// Fuzzed HTTP requests (issues #8, #13): every route handler under app/api (found on disk, so routes added
 // later are covered) is called directly with fuzzed JSON, non-JSON text, wrong content types, huge
-// bodies and odd path parameters. A bad request is always a 4xx JSON `{ error: { code, message } }` —
-// never a 500, never a stack trace, never the submitted value echoed back at length. On SQLite always and,
+// bodies (declared and streamed), JSON nested past the depth limit, cross-site headers, every method
+// (implemented or not) and odd path parameters. A bad request is always a 4xx JSON
+// `{ error: { code, message } }` — never a 500, never a stack trace, never the submitted value echoed
+// back at length. The suite prints its figures (requests, 5xx, non-JSON answers) when it ends; the
+// over-HTTP half (bad escapes, unknown paths, a real `next start`) is e2e/http-security.spec.ts. On SQLite always and,
 // with fewer runs, on PostgreSQL when MMCB_TEST_PG_URL names a cluster (npm test and .ci/run start one):
 // the handlers reach the database, and PostgreSQL refuses some values SQLite takes (a NUL in a string).
 import { rmSync } from "node:fs";
@@ -16,8 +19,31 @@ import { fuzzOptions, nastyValue } from "./mutate";
 
 vi.mock("server-only", () => ({}));
 
-type Handler = (request: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+type RawHandler = (request: Request, ctx: { params: Promise<unknown> }) => Promise<Response>;
+type Handler = RawHandler;
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+/** The suite's figures: every request made, the 5xx answers and the answers that were not JSON. */
+const figures = { requests: 0, serverErrors: 0, nonJson: 0 };
+/** Answers that are legitimately not JSON: images, zips and 304s of successful reads. */
+const binaryOk = (res: Response) =>
+  res.status === 304 || (res.status < 300 && /^(image\/|application\/zip)/.test(res.headers.get("content-type") ?? ""));
+function counted(fn: RawHandler): Handler {
+  return async (request, ctx) => {
+    const res = await fn(request, ctx);
+    figures.requests++;
+    if (res.status >= 500) figures.serverErrors++;
+    if (!binaryOk(res) && !/application\/json/.test(res.headers.get("content-type") ?? "")) figures.nonJson++;
+    return res;
+  };
+}
+afterAll(() => {
+  console.log(
+    `fuzz http (route handlers): ${figures.requests} requests, 5xx: ${figures.serverErrors}, non-JSON under /api: ${figures.nonJson}`,
+  );
+  expect(figures.serverErrors).toBe(0);
+  expect(figures.nonJson).toBe(0);
+});
 let work: string;
 const saved = { ...process.env };
 
@@ -58,7 +84,7 @@ const routes = routeFiles("pry-lid");
 
 async function handlers(route: RouteFile): Promise<[string, Handler][]> {
   const mod = (await import(route.file)) as Record<string, unknown>;
-  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, mod[m] as Handler]);
+  return METHODS.filter((m) => typeof mod[m] === "function").map((m) => [m, counted(mod[m] as RawHandler)]);
 }
 
 interface Body {
@@ -110,6 +136,17 @@ const bodyArb: fc.Arbitrary<Body> = fc.oneof(
   ),
 );
 
+/** Headers a browser on another site, a sandboxed page or a plain program would send. */
+const headerArb: fc.Arbitrary<Record<string, string>> = fc.constantFrom<Record<string, string>>(
+  {},
+  { origin: "http://127.0.0.1" },
+  { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+  { origin: "null" },
+  { "sec-fetch-site": "same-site" },
+  { "sec-fetch-site": "same-origin" },
+  { origin: "not a url" },
+);
+
 const paramArb = fc.oneof(
   fc.constantFrom(
     "pry-lid",
@@ -137,9 +174,15 @@ function paramsFor(route: RouteFile, values: string[]): Record<string, string | 
   return out;
 }
 
-async function expectClientError(res: Response, what: string): Promise<void> {
+/** Checks a 4xx answer (or a valid one) and returns its JSON body (null for an image, zip or 304). */
+async function expectClientError(
+  res: Response,
+  what: string,
+): Promise<{ error?: { code?: unknown; message?: unknown } } | null> {
   expect(res.status, what).toBeLessThan(500);
-  if (res.status < 400) return; // a request that happened to be valid
+  if (res.status < 400 && binaryOk(res)) return null; // a read that happened to be valid
+  expect(res.headers.get("content-type"), what).toMatch(/application\/json/);
+  if (res.status < 400) return (await res.json()) as object; // a request that happened to be valid
   expect(res.headers.get("content-type"), what).toMatch(/application\/json/);
   const text = await res.text();
   expect(text, what).not.toMatch(/\n\s+at |\.ts:\d+:\d+|node_modules/);
@@ -148,6 +191,7 @@ async function expectClientError(res: Response, what: string): Promise<void> {
   expect(typeof body.error?.code, what).toBe("string");
   expect(typeof body.error?.message, what).toBe("string");
   expect((body.error!.message as string).length, what).toBeGreaterThan(0);
+  return body;
 }
 
 let quietError: ReturnType<typeof vi.spyOn>;
@@ -181,8 +225,8 @@ describe.each(backends)("route handlers under fuzzed requests on $name", (backen
       for (const [method, handler] of list) {
         if (method === "GET") continue;
         await fc.assert(
-          fc.asyncProperty(bodyArb, async ({ contentType, body }) => {
-            const headers: Record<string, string> = { "x-mmcb-annotator": "fuzz" };
+          fc.asyncProperty(bodyArb, headerArb, async ({ contentType, body }, extra) => {
+            const headers: Record<string, string> = { "x-mmcb-annotator": "fuzz", ...extra };
             if (contentType) headers["content-type"] = contentType;
             const request = new Request(`http://127.0.0.1${route.url}`, { method, headers, body: body as BodyInit });
             const res = await handler(request, { params: Promise.resolve(route.params) });
@@ -244,6 +288,98 @@ describe.each(backends)("route handlers under fuzzed requests on $name", (backen
       expect(res.status).toBe(413);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("input:too_large");
     }
+  });
+
+  /** A chunked body of `total` bytes made of `chunk`-byte pieces; `pulled()` says how much was read. */
+  function chunked(total: number, piece = 64 * 1024) {
+    let sent = 0;
+    const part = new TextEncoder().encode(`{"pad":"${"x".repeat(piece)}`).subarray(0, piece);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= total) return controller.close();
+        sent += part.byteLength;
+        controller.enqueue(part);
+      },
+    });
+    return { stream, pulled: () => sent };
+  }
+
+  const mutatingCalls = routes.flatMap((route) =>
+    route.mutating.map((m) => [`${m} ${route.relative}`, route, m] as const),
+  );
+  /** Routes that read a JSON body here (the rest refuse or ignore one; PATCH /api/flags/<id> answers 404 first). */
+  const JSON_ROUTES = [
+    "POST app/api/runs/route.ts",
+    "POST app/api/episodes/route.ts",
+    "POST app/api/episodes/[id]/steps/route.ts",
+    "POST app/api/exports/route.ts",
+    "POST app/api/exports/count/route.ts",
+    "POST app/api/flags/route.ts",
+    "POST app/api/pairs/route.ts",
+    "POST app/api/reviews/route.ts",
+    "POST app/api/reviews/attribute/route.ts",
+    "POST app/api/scenarios/route.ts",
+    "PUT app/api/scenarios/[id]/route.ts",
+  ];
+
+  it("knows the JSON routes it names", () => {
+    expect(mutatingCalls.map(([n]) => n)).toEqual(expect.arrayContaining(JSON_ROUTES));
+  });
+
+  it.each(mutatingCalls)(
+    "%s: a chunked 10 MB body is cut off while it streams, never echoed",
+    async (name, route, method) => {
+      const [, handler] = (await handlers(route)).find(([m]) => m === method)!;
+      const body = chunked(10 * 1024 * 1024);
+      const res = await handler(
+        new Request(`http://127.0.0.1${route.url}`, {
+          method,
+          headers: { "content-type": "application/json", "x-mmcb-annotator": "fuzz" },
+          body: body.stream,
+          duplex: "half",
+        } as RequestInit),
+        { params: Promise.resolve(route.params) },
+      );
+      const answer = await expectClientError(res, name);
+      expect(body.pulled(), `${name} read ${body.pulled()} bytes`).toBeLessThanOrEqual(1024 * 1024);
+      if (JSON_ROUTES.includes(name)) {
+        expect(res.status, name).toBe(413);
+        expect(answer?.error?.code).toBe("input:too_large");
+      }
+    },
+  );
+
+  it.each(mutatingCalls)("%s: JSON nested past the depth limit is a 400 that names it", async (name, route, method) => {
+    const [, handler] = (await handlers(route)).find(([m]) => m === method)!;
+    for (const depth of [33, 4200]) {
+      const body = `{"args":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+      const res = await handler(
+        new Request(`http://127.0.0.1${route.url}`, {
+          method,
+          headers: { "content-type": "application/json", "x-mmcb-annotator": "fuzz" },
+          body,
+        }),
+        { params: Promise.resolve(route.params) },
+      );
+      const answer = await expectClientError(res, `${name} depth ${depth}`);
+      if (JSON_ROUTES.includes(name)) {
+        expect(res.status, `${name} depth ${depth}`).toBe(400);
+        expect(answer?.error?.message).toMatch(/32 levels/);
+      }
+    }
+    // 32 levels are still read (the limit is inclusive)
+    if (name === "POST app/api/episodes/[id]/steps/route.ts" || !JSON_ROUTES.includes(name)) return;
+    const ok = `{"args":${"[".repeat(31)}${"]".repeat(31)}}`;
+    const res = await handler(
+      new Request(`http://127.0.0.1${route.url}`, {
+        method,
+        headers: { "content-type": "application/json", "x-mmcb-annotator": "fuzz" },
+        body: ok,
+      }),
+      { params: Promise.resolve(route.params) },
+    );
+    const answer = await expectClientError(res, `${name} depth 32`);
+    expect(String(answer?.error?.message ?? "")).not.toMatch(/levels/);
   });
 
   it("a bad annotator header is a 400 with a sentence, not a crash", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
-import { fieldErrorResponse, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { createPlayEpisode } from "@/lib/play/episodes";
 import { createEpisodeBodySchema } from "@/lib/play/types";
 import { addressing } from "./_lib/addressing";
@@ -27,3 +27,5 @@ export const POST = mutating(async (request: Request) => {
     headers: { "Cache-Control": "no-store", Location: document.urls.self },
   });
 });
+
+export const { GET, PUT, PATCH, DELETE } = notAllowed("POST");

@@ -2,15 +2,18 @@ import { mutating } from "@/app/_lib/auth";
 import { MmcbError } from "@/core/errors";
 import { exportRequestSchema } from "@/core/export/options";
 import { recentExports, startExportJob } from "@/lib/export/jobs";
-import { handle } from "@/app/_lib/http";
-import { parseJsonBody } from "./_lib/request";
+import { handle, notAllowed } from "@/app/_lib/http";
+import { parseJsonBody, publicExportStatus } from "./_lib/request";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The newest exports with their status and counts. */
+/** The newest exports with their status and counts (folders relative to the data folder). */
 export const GET = handle(async () =>
-  Response.json({ exports: await recentExports() }, { headers: { "Cache-Control": "no-store" } }),
+  Response.json(
+    { exports: (await recentExports()).map(publicExportStatus) },
+    { headers: { "Cache-Control": "no-store" } },
+  ),
 );
 
 /** Starts an export in the background; 202 with its id (poll `/api/exports/<id>`). */
@@ -23,3 +26,5 @@ export const POST = mutating(async (request: Request) => {
     { status: 202, headers: { Location: `/api/exports/${id}`, "Cache-Control": "no-store" } },
   );
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

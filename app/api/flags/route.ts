@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MmcbError } from "@/core/errors";
 import { FLAG_REASONS } from "@/lib/db/reviews";
 import { fileFlag, listFlags } from "@/lib/review/flags";
-import { fieldErrorResponse, handle, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, handle, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 
 export const runtime = "nodejs";
@@ -53,3 +53,5 @@ export const POST = mutating(async (request: Request) => {
   });
   return Response.json({ flag }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MmcbError } from "@/core/errors";
 import { PAIR_VERDICTS } from "@/core/review/pairs";
 import { nextPair, submitPairVerdict } from "@/lib/review/pairs";
-import { fieldErrorResponse, handle, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, handle, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 import { scenarioImageUrls } from "@/app/_lib/urls";
 
@@ -44,3 +44,5 @@ export const POST = mutating(async (request: Request) => {
     { status: 201 },
   );
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

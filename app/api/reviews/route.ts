@@ -3,7 +3,7 @@ import { MmcbError } from "@/core/errors";
 import { getDb } from "@/lib/db/client";
 import { CLAIM_VERDICTS, recentClaimReviews } from "@/lib/db/reviews";
 import { listClaimReviews, reviewClaim } from "@/lib/review/claims";
-import { fieldErrorResponse, handle, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, handle, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 
 export const runtime = "nodejs";
@@ -44,3 +44,5 @@ export const POST = mutating(async (request: Request) => {
   const review = await reviewClaim({ ...parsed.data, note: parsed.data.note || null, annotatorId: annotator.id });
   return Response.json({ review }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

@@ -2,7 +2,7 @@ import { mutating } from "@/app/_lib/auth";
 import { startRunJob } from "@/lib/jobs/run-jobs";
 import { parseRunRequest, summarizeFieldErrors } from "@/lib/jobs/run-request";
 import { loadRunList } from "@/lib/runs/run-view";
-import { fieldErrorResponse, handle, jsonError, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, handle, jsonError, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { runApiUrl, runUrl } from "@/app/_lib/urls";
 
 export const runtime = "nodejs";
@@ -32,3 +32,5 @@ export const POST = mutating(async (request: Request) => {
     { status: 201, headers: { "Cache-Control": "no-store", Location: runApiUrl(started.runId) } },
   );
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { SaveScenarioResult } from "@/lib/scenarios/write";
-import { fieldErrorResponse, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, publicMessage, readJsonBody } from "@/app/_lib/http";
 
 export const saveBodySchema = z.strictObject({
   /** The edited scenario document (validated by the scenario validator, not here). */
@@ -31,7 +31,10 @@ export async function readSaveBody(request: Request): Promise<SaveBody | Respons
   );
 }
 
-/** 200/201 with the saved version, 422 with the validator's lines, 409 with both versions. */
+/**
+ * 200/201 with the saved version, 422 with the validator's lines (file paths relative to the data folder,
+ * never the server's absolute ones), 409 with both versions.
+ */
 export function saveResponse(result: SaveScenarioResult, created: boolean): Response {
   const headers = { "Cache-Control": "no-store" };
   if (result.kind === "saved") {
@@ -47,13 +50,14 @@ export function saveResponse(result: SaveScenarioResult, created: boolean): Resp
   }
   if (result.kind === "invalid") {
     const count = result.lines.length;
+    const lines = result.lines.map(publicMessage);
     return Response.json(
       {
         error: {
           code: "scenario:invalid",
-          message: `the scenario has ${count} problem${count === 1 ? "" : "s"}: ${result.lines[0] ?? ""}`,
-          issues: result.lines,
-          fields: Object.fromEntries(result.issues.map((i) => [i.path, i.message])),
+          message: `the scenario has ${count} problem${count === 1 ? "" : "s"}: ${lines[0] ?? ""}`,
+          issues: lines,
+          fields: Object.fromEntries(result.issues.map((i) => [i.path, publicMessage(i.message)])),
         },
       },
       { status: 422, headers },

@@ -2,7 +2,7 @@ import { formatIssue } from "@/core/errors";
 import { getScenarioStore } from "@/lib/scenarios/store";
 import { scenarioSummary } from "@/lib/scenarios/summary";
 import { saveScenarioVersion } from "@/lib/scenarios/write";
-import { handle } from "@/app/_lib/http";
+import { handle, notAllowed } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 import { readSaveBody, saveResponse } from "./_save";
 
@@ -36,3 +36,5 @@ export const POST = mutating(async (request: Request) => {
   });
   return saveResponse(result, true);
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

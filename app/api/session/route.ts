@@ -1,4 +1,5 @@
 import { tokenRequired } from "@/app/_lib/auth";
+import { notAllowed } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -7,3 +8,5 @@ export const dynamic = "force-dynamic";
 export function GET(): Response {
   return Response.json({ tokenRequired: tokenRequired() }, { headers: { "Cache-Control": "no-store" } });
 }
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

@@ -1,4 +1,4 @@
-import { handle, parsePathParams } from "@/app/_lib/http";
+import { handle, notAllowed, parsePathParams } from "@/app/_lib/http";
 import { getPlayEpisode } from "@/lib/play/episodes";
 import { addressing } from "../_lib/addressing";
 import { episodeIdParamsSchema } from "../_lib/params";
@@ -11,3 +11,5 @@ export const GET = handle(async (_request: Request, ctx: { params: Promise<{ id:
   const { id } = await parsePathParams(episodeIdParamsSchema, ctx.params, "episode:not_found");
   return Response.json(await getPlayEpisode(id, addressing), { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

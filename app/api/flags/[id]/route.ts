@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { setFlagStatus } from "@/lib/review/flags";
-import { fieldErrorResponse, parsePathParams, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, notAllowed, parsePathParams, readJsonBody } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 
 export const runtime = "nodejs";
@@ -35,3 +35,5 @@ export const PATCH = mutating(async (request: Request, ctx: { params: Promise<{ 
   });
   return Response.json({ flag });
 });
+
+export const { GET, POST, PUT, DELETE } = notAllowed("PATCH");

@@ -1,5 +1,5 @@
 import { agreementView } from "@/lib/review/pairs";
-import { handle } from "@/app/_lib/http";
+import { handle, notAllowed } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () =>
   Response.json({ agreement: await agreementView() }, { headers: { "Cache-Control": "no-store" } }),
 );
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addClaimToScenario } from "@/lib/review/claims";
-import { fieldErrorResponse, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, notAllowed, readJsonBody } from "@/app/_lib/http";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
 
 export const runtime = "nodejs";
@@ -24,3 +24,5 @@ export const POST = mutating(async (request: Request) => {
   const added = await addClaimToScenario({ ...parsed.data, annotator: { id: annotator.id, name: annotator.name } });
   return Response.json({ added }, { status: 201 });
 });
+
+export const { GET, PUT, PATCH, DELETE } = notAllowed("POST");

@@ -1,6 +1,6 @@
 import { MmcbError } from "@/core/errors";
 import { loadRunStatus } from "@/lib/runs/run-view";
-import { handle, parsePathParams, runParamsSchema } from "@/app/_lib/http";
+import { handle, notAllowed, parsePathParams, runParamsSchema } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,3 +12,5 @@ export const GET = handle(async (_request: Request, ctx: { params: Promise<{ id:
   if (!status) throw new MmcbError("run:not_found", `No run "${id}"`);
   return Response.json({ id, ...status }, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

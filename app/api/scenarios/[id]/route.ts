@@ -1,21 +1,39 @@
 import { MmcbError } from "@/core/errors";
 import { getScenario } from "@/lib/scenarios/store";
 import { saveScenarioVersion } from "@/lib/scenarios/write";
-import { fieldErrorResponse, handle, parsePathParams, scenarioParamsSchema } from "@/app/_lib/http";
-import { mutating, requestAnnotator } from "@/app/_lib/auth";
+import { fieldErrorResponse, handle, notAllowed, parsePathParams, scenarioParamsSchema } from "@/app/_lib/http";
+import { mayReadAnswers, mutating, requestAnnotator } from "@/app/_lib/auth";
 import { readSaveBody, saveResponse } from "../_save";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** One scenario document as stored (answers included: annotators and the editor need them). */
-export const GET = handle(async (_request: Request, ctx: { params: Promise<{ id: string }> }) => {
+/**
+ * One scenario document as stored. Its answers (`gold`, `similar[]`) are for annotators and the editor:
+ * when the server has a token they are served only to requests carrying it — an agent playing through
+ * the API must not read them — and the answer says `answersWithheld: true`.
+ */
+export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await parsePathParams(scenarioParamsSchema, ctx.params);
   const loaded = await getScenario(id);
   if (!loaded) throw new MmcbError("scenario:not_found", `No scenario "${id}"`);
+  const withAnswers = mayReadAnswers(request);
+  const { gold: _gold, similar: _similar, ...withoutAnswers } = loaded.scenario;
+  const tag = loaded.contentHash.slice(0, 32);
   return Response.json(
-    { scenario: loaded.scenario, contentHash: loaded.contentHash, imageHashes: loaded.imageHashes },
-    { headers: { "Cache-Control": "no-cache", ETag: `"${loaded.contentHash.slice(0, 32)}"` } },
+    {
+      scenario: withAnswers ? loaded.scenario : withoutAnswers,
+      contentHash: loaded.contentHash,
+      imageHashes: loaded.imageHashes,
+      ...(withAnswers ? {} : { answersWithheld: true }),
+    },
+    {
+      headers: {
+        "Cache-Control": "private, no-cache",
+        ETag: withAnswers ? `"${tag}"` : `"${tag}-withheld"`,
+        Vary: "Authorization, X-Mmcb-Token",
+      },
+    },
   );
 });
 
@@ -39,3 +57,5 @@ export const PUT = mutating(async (request: Request, ctx: { params: Promise<{ id
   const result = await saveScenarioVersion({ document: body.scenario, baseVersion: body.baseVersion, annotator });
   return saveResponse(result, false);
 });
+
+export const { POST, PATCH, DELETE } = notAllowed("GET", "PUT");

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { mutating, requestAnnotator } from "@/app/_lib/auth";
-import { fieldErrorResponse, jsonError, parsePathParams, readJsonBody } from "@/app/_lib/http";
+import { fieldErrorResponse, jsonError, notAllowed, parsePathParams, readJsonBody } from "@/app/_lib/http";
 import { stepPlayEpisode } from "@/lib/play/episodes";
 import { parseStepBody } from "@/lib/play/types";
 import { addressing } from "../../_lib/addressing";
@@ -27,6 +27,8 @@ export const POST = mutating(async (request: Request, ctx: { params: Promise<{ i
   }
   const annotator = await requestAnnotator(request);
   const outcome = await stepPlayEpisode(id, parsed.data, annotator, addressing);
-  if (!outcome.ok) return jsonError("input:invalid", outcome.forbidden, 403);
+  if (!outcome.ok) return jsonError("auth:forbidden", outcome.forbidden);
   return Response.json(outcome.result, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { GET, PUT, PATCH, DELETE } = notAllowed("POST");

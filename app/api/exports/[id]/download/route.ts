@@ -1,7 +1,7 @@
 import { MmcbError } from "@/core/errors";
 import { downloadFolder } from "@/lib/export/jobs";
 import { zipStream } from "@/lib/export/zip";
-import { handle, parsePathParams } from "@/app/_lib/http";
+import { handle, notAllowed, parsePathParams } from "@/app/_lib/http";
 import { exportParamsSchema } from "../../_lib/request";
 
 export const runtime = "nodejs";
@@ -21,3 +21,5 @@ export const GET = handle(async (_request: Request, ctx: { params: Promise<{ id:
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

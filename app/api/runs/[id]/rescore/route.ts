@@ -1,5 +1,5 @@
 import { applyRescore, rescorePreview } from "@/lib/review/rescore";
-import { handle, parsePathParams, runParamsSchema } from "@/app/_lib/http";
+import { handle, notAllowed, parsePathParams, runParamsSchema } from "@/app/_lib/http";
 import { mutating, optionalAnnotator } from "@/app/_lib/auth";
 
 export const runtime = "nodejs";
@@ -19,3 +19,5 @@ export const POST = mutating(async (request: Request, ctx: Ctx) => {
   const annotator = await optionalAnnotator(request);
   return Response.json(await applyRescore(id, annotator?.id ?? null));
 });
+
+export const { PUT, PATCH, DELETE } = notAllowed("GET", "POST");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { contentTypeOf } from "@/lib/images/views";
 import { UPLOAD_NAME, uploadPath } from "@/lib/uploads/images";
 import { MmcbError } from "@/core/errors";
-import { handle, imageResponse, parsePathParams } from "@/app/_lib/http";
+import { handle, imageResponse, notAllowed, parsePathParams } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,3 +18,5 @@ export const GET = handle(async (request: Request, ctx: { params: Promise<{ name
   const bytes = await readFile(file);
   return imageResponse(request, { bytes, contentType: contentTypeOf(name), etag: `"${name}"` }, "");
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

@@ -2,7 +2,7 @@ import { MmcbError } from "@/core/errors";
 import { getDb } from "@/lib/db/client";
 import { getEpisodeInfo } from "@/lib/db/run-queries";
 import { episodeTrace } from "@/lib/db/runs";
-import { episodeParamsSchema, handle, parsePathParams } from "@/app/_lib/http";
+import { episodeParamsSchema, handle, notAllowed, parsePathParams } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,3 +16,5 @@ export const GET = handle(async (_request: Request, ctx: { params: Promise<{ id:
   const trace = await episodeTrace(db, episodeId);
   return Response.json({ episode: info, trace }, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

@@ -4,7 +4,7 @@ import { referencedImages } from "@/core/scenario";
 import { contentTypeOf } from "@/lib/images/views";
 import { resolveInside } from "@/lib/scenarios/load";
 import { getScenario } from "@/lib/scenarios/store";
-import { fileParamsSchema, handle, imageResponse, parsePathParams } from "@/app/_lib/http";
+import { fileParamsSchema, handle, imageResponse, notAllowed, parsePathParams } from "@/app/_lib/http";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -26,3 +26,5 @@ export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: 
     loaded.contentHash,
   );
 });
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");

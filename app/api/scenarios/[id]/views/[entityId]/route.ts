@@ -1,4 +1,4 @@
-import { handle } from "@/app/_lib/http";
+import { handle, notAllowed } from "@/app/_lib/http";
 import { viewResponse } from "@/app/_lib/view-route";
 
 export const runtime = "nodejs";
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle((request: Request, ctx: { params: Promise<{ id: string; entityId: string }> }) =>
   viewResponse(request, ctx.params),
 );
+
+export const { POST, PUT, PATCH, DELETE } = notAllowed("GET");
