@@ -13,7 +13,7 @@ function mmcb(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: root,
     encoding: "utf8",
-    env: { ...process.env, MMCB_DATA_DIR: path.join(root, ".data") },
+    env: { ...process.env, MMCB_DATA_DIR: path.join(root, ".data"), MMCB_SCENARIOS_DIR: path.join(root, "bundled") },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -79,5 +79,20 @@ describe("mmcb import creativitybench", () => {
       id: "garage-butter-knife-4-blade-1-iter1-medium-3entity-sample2",
     });
     expect(report.skipped).toEqual([{ index: 0, taskId: "broken-1", reason: "golds is missing; entities is missing" }]);
+  });
+
+  it("writes to <data folder>/imported by default, not into the bundled scenarios folder", () => {
+    const r = mmcb("import", "creativitybench", "good.json");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n").at(-1)).toBe("1 imported to .data/imported, 1 skipped");
+    expect(
+      existsSync(
+        path.join(root, ".data", "imported", "garage-butter-knife-4-blade-1-iter1-medium-3entity-sample2", "scene.png"),
+      ),
+    ).toBe(true);
+    expect(existsSync(path.join(root, "bundled"))).toBe(false);
+    expect(mmcb("import", "creativitybench", "--help").stdout.replace(/\s+/g, " ")).toContain(
+      "(default: <data folder>/imported, read by the app)",
+    );
   });
 });

@@ -20,6 +20,11 @@ export function defaultScenariosDir(): string {
   return path.resolve(appRoot(), process.env.MMCB_SCENARIOS_DIR ?? "scenarios");
 }
 
+/** Where `mmcb import` writes scenario folders by default: `<dataDir>/imported` (the app reads it too). */
+export function importedScenariosDir(): string {
+  return path.join(dataDir(), "imported");
+}
+
 /** The view cache folder. */
 export function viewCacheDir(): string {
   return path.join(dataDir(), "cache", "views");

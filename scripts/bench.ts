@@ -9,8 +9,9 @@
  *     mock in a child process): throughput as a fraction of the ideal and harness time per step
  *   - training-data export: 2,000 and 10,000 trl-vision pairs with images, time and peak RSS of the export
  *     process (a child process, so each peak is its own) — flat memory means the two peaks match
+ *   - `mmcb import creativitybench` on 100 k and 2 MB descriptions (scripts/bench/import.ts)
  * `MMCB_BENCH_ONLY=export npm run bench` runs only the export section; `MMCB_BENCH_ONLY=harness` only the harness;
- * `MMCB_BENCH_ONLY=scorer` only the scorer throughput and the engine step.
+ * `MMCB_BENCH_ONLY=scorer` only the scorer throughput and the engine step; `MMCB_BENCH_ONLY=import` only the import.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -26,6 +27,7 @@ import { defaultScenariosDir } from "@/lib/config";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { workersBench } from "./bench/workers";
 import { harnessBench } from "./bench/harness";
+import { importBench } from "./bench/import";
 import { pagesBench } from "./bench/pages";
 
 const quantile = (xs: number[], q: number) => {
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
   // workers on PostgreSQL (scripts/bench/workers.ts): MMCB_BENCH_PG_URL, else a throwaway cluster
   if (process.env.MMCB_BENCH_ONLY === "workers")
     return workersBench((await loadScenarioStore(defaultScenariosDir())).scenarios.map((l) => l.scenario.id));
+  if (process.env.MMCB_BENCH_ONLY === "import") return importBench();
   if (process.env.MMCB_BENCH_ONLY === "harness")
     return harnessBench((await loadScenarioStore(defaultScenariosDir())).scenarios);
   if (process.env.MMCB_BENCH_ONLY === "scorer") return scorerBench(await loadScenarioStore(defaultScenariosDir()));
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
   await scorerBench(store);
   await harnessBench(store.scenarios);
   await exportBench(store);
+  await importBench();
   if (process.env.MMCB_BENCH_PG_URL) await workersBench(store.scenarios.map((l) => l.scenario.id));
   else console.log("workers bench skipped: set MMCB_BENCH_PG_URL, or run it alone with MMCB_BENCH_ONLY=workers");
 }

@@ -1,6 +1,5 @@
 /** `mmcb import creativitybench FILE [--out DIR] [--force] [--json]`. */
 import type { Command } from "commander";
-import { defaultScenariosDir } from "@/lib/config";
 import { importCreativityBenchFile, type SkippedTask } from "@/lib/import/creativitybench";
 
 function skippedLine(s: SkippedTask): string {
@@ -18,10 +17,10 @@ export function registerImportCommand(program: Command): void {
         "for the text observation mode; each written folder is validated",
     )
     .argument("<file>", "CreativityBench task JSON file")
-    .option("--out <dir>", "folder to write scenario folders into", defaultScenariosDir())
+    .option("--out <dir>", "folder to write scenario folders into (default: <data folder>/imported, read by the app)")
     .option("--force", "replace existing folders even when they are not imported scenarios")
     .option("--json", "print the import report as JSON")
-    .action(async (file: string, opts: { out: string; force?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { out?: string; force?: boolean; json?: boolean }) => {
       const report = await importCreativityBenchFile(file, { out: opts.out, force: opts.force });
       if (opts.json) {
         console.log(JSON.stringify(report, null, 2));

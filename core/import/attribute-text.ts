@@ -16,6 +16,7 @@ import {
   normalizeAttributeValue,
   normalizeToken,
 } from "../scenario/vocabulary";
+import { trimTrailing } from "./text-scan";
 
 /** One attribute read from text. `visual` is null when the source does not say (use the vocabulary default). */
 export interface TextAttribute {
@@ -43,12 +44,20 @@ interface Hit {
   readonly value: string | null;
 }
 
+const cueExpressions = new Map<string, RegExp>();
+
+/** The word-bounded expression of a cue, compiled once (parts are read by the thousand in a large file). */
+function cueExpression(source: string): RegExp {
+  let re = cueExpressions.get(source);
+  if (!re) cueExpressions.set(source, (re = new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, "gi")));
+  return re;
+}
+
 /** Leftmost-longest, non-overlapping matches of `cues` in `text`, in text order. */
 function findCues(text: string, cues: readonly Cue[]): Hit[] {
   const all: Hit[] = [];
   for (const [source, value] of cues) {
-    const re = new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, "gi");
-    for (const m of text.matchAll(re)) all.push({ index: m.index, length: m[0].length, value });
+    for (const m of text.matchAll(cueExpression(source))) all.push({ index: m.index, length: m[0].length, value });
   }
   all.sort((a, b) => a.index - b.index || b.length - a.length);
   const hits: Hit[] = [];
@@ -75,7 +84,7 @@ function vocabularyCues(name: string): Cue[] {
 
 /** Maps a whole phrase to a canonical value of `name` without searching inside it; null if it does not map. */
 function exactValue(name: string, raw: string): string | null {
-  const token = normalizeToken(raw).replace(/[.;,]+$/, "");
+  const token = trimTrailing(normalizeToken(raw), ".;,");
   const direct = normalizeAttributeValue(name, token);
   if (direct !== null) return direct;
   const graded = GRADED[name]?.[token];
@@ -94,10 +103,7 @@ export function canonicalValueIn(name: string, raw: string): string | null {
   const def = attributeDefinition(name);
   if (!def) return null;
   if (def.values === null) {
-    const text = raw
-      .trim()
-      .replace(/\s+/g, " ")
-      .replace(/[.;,]+$/, "");
+    const text = trimTrailing(raw.trim().replace(/\s+/g, " "), ".;,");
     return text.length > 0 && !/^n\/?a$/i.test(text) ? text : null;
   }
   const exact = exactValue(name, raw);
@@ -115,12 +121,25 @@ function bareValue(raw: string): { name: string; value: string } | null {
   return matches.length === 1 ? matches[0]! : null;
 }
 
+/**
+ * `name: value` split at the first colon, as `/^([a-z][a-z _/-]*?)\s*:\s*(.+)$/i` would (a lazy name before `\s*:`
+ * is quadratic on long runs of spaces); null when the segment is not of that form.
+ */
+function colonPair(segment: string): { name: string; value: string } | null {
+  const colon = segment.indexOf(":");
+  if (colon < 0) return null;
+  const name = segment.slice(0, colon).trimEnd();
+  const value = segment.slice(colon + 1).trimStart();
+  if (!/^[a-z][a-z _/-]*$/i.test(name) || !value || /[\n\r\u2028\u2029]/.test(value)) return null;
+  return { name, value };
+}
+
 /** `name: value`, `name is value` or `name value` with a vocabulary attribute name; null otherwise. */
 function namedPair(segment: string): { name: string; value: string } | null {
-  const colon = /^([a-z][a-z _/-]*?)\s*:\s*(.+)$/i.exec(segment);
+  const colon = colonPair(segment);
   if (colon) {
-    const name = normalizeAttributeName(colon[1]!);
-    return name ? { name, value: colon[2]! } : null;
+    const name = normalizeAttributeName(colon.name);
+    return name ? { name, value: colon.value } : null;
   }
   const words = segment.split(/\s+/);
   for (const take of [2, 1]) {

@@ -25,6 +25,7 @@ import {
 } from "../scenario";
 import { attributesInEntry, attributesInProse, mergeSameSource, type TextAttribute } from "./attribute-text";
 import { ENTITY_CARD, SCENE_CARD, gridBoxes } from "./layout";
+import { skipSpace, skipSpaceBack, trimTrailing } from "./text-scan";
 
 // ---------------------------------------------------------------------------------------------------------
 // The CreativityBench task shape. Required: what a scenario cannot do without (task_id, task, entities with
@@ -146,21 +147,43 @@ export function scenarioIdFor(taskId: string): string {
   return `${slugify(taskId, MAX_SCENARIO_ID - hash.length - 1)}-${hash}`;
 }
 
-/** `base`, or `base` with `-2`, `-3`, … when it is in `taken` (kept within `max` characters). */
-function freeSlug(base: string, taken: ReadonlySet<string>, max: number): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) {
-    const suffix = `-${n}`;
-    id = `${base.slice(0, max - suffix.length).replace(/-+$/, "")}${suffix}`;
-  }
-  return id;
-}
+/**
+ * Ids handed out within one scope (a task's entities, an entity's parts, a file's scenarios): `base`, or `base`
+ * with `-2`, `-3`, … when it is taken (kept within `max` characters). The next number to try is remembered per
+ * base, so many parts of the same name cost linear time, not quadratic; ids only ever get taken, so every
+ * number below the remembered one is still taken.
+ */
+class SlugScope {
+  private readonly taken = new Set<string>();
+  private readonly nextNumber = new Map<string, number>();
 
-/** Like `freeSlug`, and records the result in `taken`. */
-function uniqueSlug(base: string, taken: Set<string>, max: number): string {
-  const id = freeSlug(base, taken, max);
-  taken.add(id);
-  return id;
+  constructor(private readonly max: number) {}
+
+  /** The id `base` would get, without taking it. */
+  free(base: string): string {
+    let id = base;
+    let n = this.nextNumber.get(base) ?? 2;
+    if (n > 2 || this.taken.has(id)) {
+      for (; ; n++) {
+        const suffix = `-${n}`;
+        id = `${base.slice(0, this.max - suffix.length).replace(/-+$/, "")}${suffix}`;
+        if (!this.taken.has(id)) break;
+      }
+      this.nextNumber.set(base, n);
+    }
+    return id;
+  }
+
+  take(id: string): void {
+    this.taken.add(id);
+  }
+
+  /** `free(base)`, taken. */
+  unique(base: string): string {
+    const id = this.free(base);
+    this.take(id);
+    return id;
+  }
 }
 
 /** `led_bulbs`, `LED bulbs`, `led-bulbs` → `led_bulbs`: how part and entity names are compared. */
@@ -225,24 +248,131 @@ export interface CbPart {
   readonly goldMarked: boolean;
 }
 
-const HEADER = /([A-Za-z0-9][A-Za-z0-9_ /-]*?)(\s*\[gold part\])?\s*:\s*(?=(?:physical|state)\s*[—–-])/gi;
-const GOLD_MARK = /\s*\[gold part\]/gi;
+// The parts are read in linear time (descriptions can be megabytes; see text-scan.ts). The grammar is that of
+//   /([A-Za-z0-9][A-Za-z0-9_ /-]*?)(\s*\[gold part\])?\s*:\s*(?=(?:physical|state)\s*[—–-])/gi
+// for a header and /^\s*(?:physical\s*[—–-]+\s*(…?))?(?:;?\s*state\s*[—–-]+\s*(…))?$/i for its body, which
+// the tests keep as a reference; as written those expressions take quadratic time on long runs of name
+// characters or spaces, because they are retried from every position of the run.
 
+/** The colon of a header: `:` and spaces before `physical —` or `state —`. */
+const HEADER_COLON = /:\s*(?=(?:physical|state)\s*[—–-])/gi;
+const GOLD_MARKER = /^\[gold part\]$/i;
+const GOLD_MARKER_ANYWHERE = /\[gold part\]/i;
+const STATE_LABEL = /state\s*[—–-]+/iy;
+const STATE_LABEL_ANYWHERE = /state\s*[—–-]+/gi;
+const PHYSICAL_LABEL = /^\s*physical\s*[—–-]+/i;
+
+const isNameChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 32 || c === 47 || c === 45;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+interface Header {
+  /** Where the header's name starts. */
+  readonly index: number;
+  /** Where its body starts (after the colon and spaces). */
+  readonly end: number;
+  readonly name: string;
+  readonly gold: boolean;
+}
+
+/** Every part header, in text order: from each header colon, back over spaces, the marker and the name. */
+function findHeaders(description: string): Header[] {
+  const headers: Header[] = [];
+  let floor = 0;
+  for (const m of description.matchAll(HEADER_COLON)) {
+    let nameEnd = skipSpaceBack(description, m.index, floor);
+    let gold = false;
+    if (nameEnd - 11 >= floor && GOLD_MARKER.test(description.slice(nameEnd - 11, nameEnd))) {
+      gold = true;
+      nameEnd = skipSpaceBack(description, nameEnd - 11, floor);
+    }
+    let start = nameEnd;
+    while (start > floor && isNameChar(description.charCodeAt(start - 1))) start--;
+    while (start < nameEnd && !isAlnum(description.charCodeAt(start))) start++;
+    if (start >= nameEnd) continue;
+    const end = m.index + m[0].length;
+    headers.push({ index: start, end, name: description.slice(start, nameEnd), gold });
+    floor = end;
+  }
+  return headers;
+}
+
+/** Where `;? spaces state —…` first starts at or after `from`, and where the state text starts; null if nowhere. */
+function findStateLabel(body: string, from: number): { start: number; text: number } | null {
+  STATE_LABEL_ANYWHERE.lastIndex = from;
+  const m = STATE_LABEL_ANYWHERE.exec(body);
+  if (!m) return null;
+  let start = skipSpaceBack(body, m.index, from);
+  if (start > from && body[start - 1] === ";") start--;
+  return { start, text: skipSpace(body, m.index + m[0].length) };
+}
+
+/** A header's body split into its physical and state text (undefined where the grammar has no such group); null when it does not follow the grammar. */
+function splitBody(body: string): { physical?: string; state?: string } | null {
+  const physical = PHYSICAL_LABEL.exec(body);
+  if (physical) {
+    const from = skipSpace(body, physical[0].length);
+    const state = findStateLabel(body, from);
+    return state
+      ? { physical: body.slice(from, state.start), state: body.slice(state.text) }
+      : { physical: body.slice(from) };
+  }
+  let i = skipSpace(body, 0);
+  if (i === body.length) return {};
+  if (body[i] === ";") i = skipSpace(body, i + 1);
+  STATE_LABEL.lastIndex = i;
+  const state = STATE_LABEL.exec(body);
+  return state ? { state: body.slice(skipSpace(body, i + state[0].length)) } : null;
+}
+
+/** Text without the gold marker (and the spaces before it), spaces collapsed, trailing punctuation replaced by one full stop. */
 function tidy(text: string): string {
-  const t = text
-    .replace(GOLD_MARK, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\s.;,]+$/, "");
+  const pieces = text.split(GOLD_MARKER_ANYWHERE);
+  const unmarked = pieces.map((p, i) => (i < pieces.length - 1 ? p.trimEnd() : p)).join("");
+  const t = trimTrailing(unmarked.replace(/\s+/g, " ").trim(), ".;,", true);
   return t ? `${t}.` : "";
 }
 
-function headerName(raw: string, known: readonly string[]): string {
+/** Known names once: their name keys in a trie read from the end, for suffix matches in one pass per header. */
+interface KnownNames {
+  readonly names: readonly string[];
+  readonly root: SuffixNode;
+}
+interface SuffixNode {
+  readonly next: Map<string, SuffixNode>;
+  /** The first index in `names` whose key ends here, or -1. */
+  first: number;
+}
+
+function knownNames(known: readonly string[]): KnownNames {
+  const root: SuffixNode = { next: new Map(), first: -1 };
+  known.forEach((name, index) => {
+    const key = nameKey(name);
+    if (!key) return;
+    let node = root;
+    for (let i = key.length - 1; i >= 0; i--) {
+      let child = node.next.get(key[i]!);
+      if (!child) node.next.set(key[i]!, (child = { next: new Map(), first: -1 }));
+      node = child;
+    }
+    if (node.first < 0) node.first = index;
+  });
+  return { names: known, root };
+}
+
+function headerName(raw: string, known: KnownNames): string {
   const name = raw.trim();
   const key = nameKey(name);
-  // A header glued to the previous sentence ("… replacement led_bulbs: physical") ends with the real name.
-  const suffix = known.find((k) => nameKey(k) && (key === nameKey(k) || key.endsWith(`_${nameKey(k)}`)));
-  if (suffix) return suffix;
+  // A header glued to the previous sentence ("… replacement led_bulbs: physical") ends with the real name: the
+  // first known name whose key is the whole key or a suffix of it after an underscore.
+  let best = -1;
+  let node: SuffixNode | undefined = known.root;
+  for (let i = key.length - 1; i >= 0 && node; i--) {
+    node = node.next.get(key[i]!);
+    if (node && node.first >= 0 && (i === 0 || key[i - 1] === "_") && (best < 0 || node.first < best))
+      best = node.first;
+  }
+  if (best >= 0) return known.names[best]!;
   if (/\s/.test(name) && name.includes("_")) return name.split(/\s+/).at(-1)!;
   return name;
 }
@@ -251,25 +381,23 @@ function headerName(raw: string, known: readonly string[]): string {
  * Splits an entity description into its parts. CreativityBench writes them as
  * `name [gold part]?: physical — <text>; state — <text>.` joined by `. `; the marker `[gold part]` is noted
  * and removed. `known` (judge-output keys, gold part names) helps when a header is glued to the text before it.
+ * Linear in the length of the description.
  */
 export function parseEntityParts(description: string, known: readonly string[] = []): CbPart[] {
-  const headers = [...description.matchAll(HEADER)];
-  const parts: CbPart[] = [];
-  headers.forEach((m, i) => {
-    const start = m.index + m[0].length;
-    const end = headers[i + 1]?.index ?? description.length;
-    const body = description.slice(start, end);
-    const split = /^\s*(?:physical\s*[—–-]+\s*([\s\S]*?))?(?:;?\s*state\s*[—–-]+\s*([\s\S]*))?$/i.exec(body);
-    const key = headerName(m[1]!, known);
-    parts.push({
+  const headers = findHeaders(description);
+  const names = knownNames(known);
+  return headers.map((h, i) => {
+    const body = description.slice(h.end, headers[i + 1]?.index ?? description.length);
+    const split = splitBody(body);
+    const key = headerName(h.name, names);
+    return {
       key,
       name: key.replace(/_/g, " ").replace(/\s+/g, " ").trim(),
-      physical: tidy(split ? (split[1] ?? "") : body),
-      state: tidy(split?.[2] ?? ""),
-      goldMarked: Boolean(m[2]),
-    });
+      physical: tidy(split ? (split.physical ?? "") : body),
+      state: tidy(split?.state ?? ""),
+      goldMarked: h.gold,
+    };
   });
-  return parts;
 }
 
 /** The description mmcb shows for a part (no gold marker). */
@@ -283,7 +411,7 @@ function partText(part: CbPart): string {
 // Small field mappings
 
 const isYes = (v: unknown) => v === true || (typeof v === "string" && /^\s*(?:yes|true|y)\b/i.test(v));
-const isNa = (v: string | undefined) => !v || /^\s*(?:n\/?a|none|null)?\s*$/i.test(v);
+const isNa = (v: string | undefined) => !v || /^(?:n\/?a|none|null)?$/i.test(v.trim());
 
 /** A 1–5 difficulty from `decision_making_difficulty` (`"2"`, `3`, `"hard"`); 3 when absent or unreadable. */
 export function similarDifficulty(raw: unknown): number {
@@ -335,12 +463,20 @@ function settingOf(task: CbTask): string {
   return slug || "other";
 }
 
+function withoutTrailingNote(text: string): string {
+  const note = text.search(/\(note:/i);
+  if (note < 0) return text;
+  const last = skipSpaceBack(text, text.length) - 1;
+  return last >= note + 6 && text[last] === ")" ? text.slice(0, skipSpaceBack(text, note)) : text;
+}
+
 function howToFrom(solution: CbTask["solution"], useCondition: string | undefined): string | null {
   let fromSolution: string | undefined;
   if (typeof solution === "string") fromSolution = solution;
   else if (solution && typeof solution.apply_affordance === "string") fromSolution = solution.apply_affordance;
-  // Drop the trailing "(Note: Verify …)" reminders the generator appends.
-  const cleaned = fromSolution?.replace(/\s*\(Note:[\s\S]*\)\s*$/i, "").trim();
+  // Drop the trailing "(Note: Verify …)" reminders the generator appends: from the first "(Note:" to a closing
+  // parenthesis at the very end (what /\s*\(Note:[\s\S]*\)\s*$/i removes, without its quadratic retries).
+  const cleaned = fromSolution === undefined ? undefined : withoutTrailingNote(fromSolution).trim();
   if (cleaned) return cleaned;
   return isNa(useCondition) ? null : useCondition!.trim();
 }
@@ -449,14 +585,16 @@ function mapTask(task: CbTask, index: number, scenarioId: string): ImportedScena
     goldByEntity.set(nameKey(g.gold_entity), [...(goldByEntity.get(nameKey(g.gold_entity)) ?? []), g.gold_part]);
 
   // Entities and their parts.
-  const entityIds = new Set<string>();
+  const entityIds = new SlugScope(60);
   const drafts: DraftEntity[] = [];
   task.entities.forEach((e, i) => {
     const judgeRaw = e.judge_output ?? {};
     const judgeKeys = Object.keys(judgeRaw);
     const parsed = parseEntityParts(e.description ?? "", [...judgeKeys, ...(goldByEntity.get(nameKey(e.name)) ?? [])]);
+    const describedKeys = new Set(parsed.map((p) => nameKey(p.key)));
     for (const key of judgeKeys) {
-      if (!parsed.some((p) => nameKey(p.key) === nameKey(key))) {
+      if (!describedKeys.has(nameKey(key))) {
+        describedKeys.add(nameKey(key));
         parsed.push({ key, name: key.replace(/_/g, " ").trim(), physical: "", state: "", goldMarked: false });
         notes.push(
           `entities[${i}] "${e.name}": part "${key}" is judged but not described; added without a description`,
@@ -469,20 +607,32 @@ function mapTask(task: CbTask, index: number, scenarioId: string): ImportedScena
       );
       return;
     }
-    const partIds = new Set<string>();
+    const judgeKeyByName = new Map<string, string>();
+    for (const k of judgeKeys) if (!judgeKeyByName.has(nameKey(k))) judgeKeyByName.set(nameKey(k), k);
+    const partIds = new SlugScope(60);
     const parts = parsed.map((cb) => {
-      const judgeKey = judgeKeys.find((k) => nameKey(k) === nameKey(cb.key));
+      const judgeKey = judgeKeyByName.get(nameKey(cb.key));
       let judge: CbJudge | null = null;
       if (judgeKey !== undefined) {
         const result = cbJudgeSchema.safeParse(judgeRaw[judgeKey]);
         if (result.success) judge = result.data;
         else notes.push(`entities[${i}] "${e.name}": judge_output["${judgeKey}"] is not an object; ignored`);
       }
-      return { cb, judge, id: uniqueSlug(slugify(cb.key) || "part", partIds, 60) };
+      return { cb, judge, id: partIds.unique(slugify(cb.key) || "part") };
     });
-    drafts.push({ name: e.name.trim(), id: uniqueSlug(slugify(e.name) || "entity", entityIds, 60), parts });
+    drafts.push({ name: e.name.trim(), id: entityIds.unique(slugify(e.name) || "entity"), parts });
   });
   if (drafts.length === 0) throw new TaskError("no entity has parts that can be read");
+  // Every entity and part gets a box on a text card; past a few hundred the boxes would have no size.
+  const fits = (count: number, frame: typeof SCENE_CARD) => {
+    const box = gridBoxes(count, frame)[0];
+    return box !== undefined && box[2] > 0 && box[3] > 0;
+  };
+  if (!fits(drafts.length, SCENE_CARD))
+    throw new TaskError(`it has ${drafts.length} entities with parts, more than a scene card can show`);
+  for (const d of drafts)
+    if (!fits(d.parts.length, ENTITY_CARD))
+      throw new TaskError(`entity "${d.name}" has ${d.parts.length} parts, more than an entity card can show`);
 
   // Gold solutions.
   const goldSources = new Map<DraftPart, CbAffordance | undefined>();
@@ -615,10 +765,11 @@ function mapTask(task: CbTask, index: number, scenarioId: string): ImportedScena
     },
   };
   const check = validateScenarioDocument(scenario, { file: `${scenarioId}/scenario.json` });
-  if (check.issues.length)
-    throw new TaskError(
-      `the mapped scenario is not valid: ${check.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-    );
+  if (check.issues.length) {
+    const shown = check.issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`);
+    const more = check.issues.length > 3 ? ` (and ${check.issues.length - 3} more)` : "";
+    throw new TaskError(`the mapped scenario is not valid: ${shown.join("; ")}${more}`);
+  }
   return { index, taskId: task.task_id, scenario, notes };
 }
 
@@ -686,7 +837,7 @@ export function importCreativityBenchDocument(raw: unknown): {
     };
   const scenarios: ImportedScenario[] = [];
   const problems: TaskProblem[] = [];
-  const ids = new Set<string>();
+  const ids = new SlugScope(MAX_SCENARIO_ID);
   tasks.forEach((rawTask, index) => {
     const idField = rawTask && typeof rawTask === "object" ? (rawTask as { task_id?: unknown }).task_id : undefined;
     const taskId = typeof idField === "string" || typeof idField === "number" ? String(idField) : null;
@@ -705,9 +856,9 @@ export function importCreativityBenchDocument(raw: unknown): {
     }
     try {
       const base = scenarioIdFor(parsed.data.task_id);
-      const id = freeSlug(base, ids, MAX_SCENARIO_ID);
+      const id = ids.free(base);
       const imported = mapTask(parsed.data, index, id);
-      ids.add(id);
+      ids.take(id);
       if (id !== base)
         imported.notes.push(`its id "${base}" is taken by an earlier task in the file; written as "${id}"`);
       scenarios.push(imported);

@@ -33,6 +33,26 @@ describe("fitText", () => {
   });
 });
 
+describe("fitText on imported text of any length (issue 13)", () => {
+  it("cuts a 2 MB label at once instead of spreading its words or trying every size", () => {
+    const label = "word ".repeat(400_000);
+    const start = performance.now();
+    const fit = fitText(label, 300, 200, 40, 16, "bold");
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(fit.size).toBe(16);
+    expect(fit.lines.at(-1)).toMatch(/…$/);
+    expect(fit.lines.length * 16 * 1.22).toBeLessThanOrEqual(200);
+    // the same cut as a short text that overflows the same box
+    expect(fit).toEqual(fitText("word ".repeat(2_000), 300, 200, 40, 16, "bold"));
+  });
+
+  it("wraps whitespace runs as single spaces", () => {
+    expect(fitText("thermostat \n\t and   dial", 200, 160, 30, 12)).toEqual(
+      fitText("thermostat and dial", 200, 160, 30, 12),
+    );
+  });
+});
+
 describe("cards", () => {
   it("renders PNGs of the card sizes, the same bytes every time", async () => {
     const { scenario } = importCreativityBenchDocument([syntheticCreativityBenchTask()]).scenarios[0]!;

@@ -46,10 +46,17 @@ export function wrapText(text: string, maxChars: number): string[] {
   return lines;
 }
 
+/** Length of the longest word (at least 1), without spreading a possibly huge word list into arguments. */
+function longestWord(text: string): number {
+  let longest = 1;
+  for (const word of text.split(/\s+/)) longest = Math.max(longest, word.length);
+  return longest;
+}
+
 /** Wraps into the narrowest width that still needs no more lines than `maxChars` does (no lone last word). */
 function balancedWrap(text: string, maxChars: number): string[] {
   const lines = wrapText(text, maxChars);
-  const floor = Math.min(maxChars, Math.max(1, ...text.split(/\s+/).map((w) => w.length)));
+  const floor = Math.min(maxChars, longestWord(text));
   let chars = maxChars;
   while (chars > floor && wrapText(text, chars - 1).length === lines.length) chars--;
   return wrapText(text, chars);
@@ -67,18 +74,25 @@ export function fitText(
   min: number,
   weight: keyof typeof CHAR_WIDTH = "normal",
 ): { size: number; lines: string[] } {
-  const longestWord = Math.max(1, ...text.split(/\s+/).map((w) => w.length));
-  for (const wholeWords of [true, false]) {
-    for (let size = max; size >= min; size--) {
-      const chars = Math.floor(width / (size * CHAR_WIDTH[weight]));
-      if (wholeWords && chars < longestWord) continue;
-      const lines = balancedWrap(text, chars);
-      if (lines.length * size * LINE_HEIGHT <= height) return { size, lines };
-    }
-  }
   const chars = Math.floor(width / (min * CHAR_WIDTH[weight]));
   const room = Math.max(1, Math.floor(height / (min * LINE_HEIGHT)));
-  const lines = wrapText(text, chars);
+  // Wrapping splits at whitespace runs, so the collapsed text wraps the same. A text longer than `room` lines
+  // of `chars` (the most any size can show) is cut at once: a label can be megabytes of imported text, and
+  // trying every size on it would take minutes. The first `room` lines depend only on this prefix.
+  const normal = text.replace(/\s+/g, " ").trim();
+  const perLine = Math.max(1, chars) + 1;
+  if (normal.length <= room * perLine) {
+    const longest = longestWord(normal);
+    for (const wholeWords of [true, false]) {
+      for (let size = max; size >= min; size--) {
+        const sizeChars = Math.floor(width / (size * CHAR_WIDTH[weight]));
+        if (wholeWords && sizeChars < longest) continue;
+        const lines = balancedWrap(normal, sizeChars);
+        if (lines.length * size * LINE_HEIGHT <= height) return { size, lines };
+      }
+    }
+  }
+  const lines = wrapText(normal.slice(0, (room + 1) * perLine), chars);
   if (lines.length <= room) return { size: min, lines };
   const kept = lines.slice(0, room);
   kept[room - 1] = `${kept[room - 1]!.slice(0, Math.max(0, chars - 1)).trimEnd()}…`;

@@ -13,12 +13,16 @@ import {
   type ImportedScenario,
 } from "@/core/import";
 import { MmcbError, formatIssue } from "@/core/errors";
+import { importedScenariosDir } from "@/lib/config";
 import { displayPath, loadScenarioDir } from "@/lib/scenarios/load";
 import { renderEntityCard, renderSceneCard } from "./cards";
 
 export interface ImportOptions {
-  /** The folder that receives one sub-folder per scenario (created when missing). */
-  readonly out: string;
+  /**
+   * The folder that receives one sub-folder per scenario (created when missing); default `<dataDir>/imported`,
+   * which the app's scenario store reads (never the bundled `scenarios/` folder, which is git-tracked).
+   */
+  readonly out?: string;
   /** Replace existing folders even when they are not imported scenarios. */
   readonly force?: boolean;
 }
@@ -123,7 +127,7 @@ async function writeScenario(dir: string, imported: ImportedScenario): Promise<v
  */
 export async function importCreativityBenchFile(file: string, options: ImportOptions): Promise<ImportReport> {
   const source = path.resolve(file);
-  const out = path.resolve(options.out);
+  const out = path.resolve(options.out ?? importedScenariosDir());
   const raw = await readTasks(source);
   if (Array.isArray(raw) && raw.length === 0)
     throw new MmcbError("input:invalid", `${displayPath(source)} holds no tasks (an empty array)`);

@@ -1,13 +1,14 @@
 /**
- * The server's view of the scenario store: the bundled folder (git-tracked, MMCB_SCENARIOS_DIR) plus the
- * user folder `<dataDir>/scenarios` where the editor writes. A user copy of a bundled id shadows it only
+ * The server's view of the scenario store: the bundled folder (git-tracked, MMCB_SCENARIOS_DIR), the folder
+ * `<dataDir>/imported` where `mmcb import` writes, and the user folder `<dataDir>/scenarios` where the editor
+ * writes. A user copy of a bundled id shadows it only
  * when its `version` is higher. Loaded once and reloaded when a scenario.json changes (checked at most
  * every 2 s, or at once after `invalidateScenarioStore`). Invalid scenarios are kept as issues.
  */
 import "server-only";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { dataDir, defaultScenariosDir } from "@/lib/config";
+import { dataDir, defaultScenariosDir, importedScenariosDir } from "@/lib/config";
 import { loadScenarioStore, type LoadResult, type LoadedScenario } from "./load";
 
 /** Where scenarios created or edited in the app live: `<dataDir>/scenarios`. */
@@ -57,24 +58,30 @@ export function mergeStores(bundled: LoadResult, user: LoadResult): LoadResult {
   };
 }
 
-async function loadMerged(bundledRoot: string, userRoot: string): Promise<LoadResult> {
-  const [bundled, user] = await Promise.all([loadScenarioStore(bundledRoot), loadScenarioStore(userRoot)]);
-  return mergeStores(bundled, user);
+async function loadMerged(bundledRoot: string, importedRoot: string, userRoot: string): Promise<LoadResult> {
+  const [bundled, imported, user] = await Promise.all([
+    loadScenarioStore(bundledRoot),
+    loadScenarioStore(importedRoot),
+    loadScenarioStore(userRoot),
+  ]);
+  // Imported scenarios (`mmcb import`, <dataDir>/imported) join the bundled ones on the same terms as user copies.
+  return mergeStores(mergeStores(bundled, imported), user);
 }
 
 /** The current scenario store (cached; reloaded when files change). */
 export async function getScenarioStore(): Promise<LoadResult> {
   const bundledRoot = path.resolve(defaultScenariosDir());
+  const importedRoot = importedScenariosDir();
   const userRoot = userScenariosDir();
-  const key = `${bundledRoot}\0${userRoot}`;
+  const key = `${bundledRoot}\0${importedRoot}\0${userRoot}`;
   const cached = g.__mmcbScenarioStore;
   if (cached && cached.key === key && Date.now() - cached.checkedAt < 2000) return cached.result;
-  const stamp = `${await storeStamp(bundledRoot)}\0${await storeStamp(userRoot)}`;
+  const stamp = `${await storeStamp(bundledRoot)}\0${await storeStamp(importedRoot)}\0${await storeStamp(userRoot)}`;
   if (cached && cached.key === key && cached.stamp === stamp) {
     g.__mmcbScenarioStore = { ...cached, checkedAt: Date.now() };
     return cached.result;
   }
-  g.__mmcbScenarioLoading ??= loadMerged(bundledRoot, userRoot)
+  g.__mmcbScenarioLoading ??= loadMerged(bundledRoot, importedRoot, userRoot)
     .then((result) => ({ key, stamp, checkedAt: Date.now(), result }))
     .finally(() => {
       g.__mmcbScenarioLoading = undefined;
