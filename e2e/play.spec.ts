@@ -17,7 +17,7 @@ async function playableScenario(request: APIRequestContext) {
 }
 
 interface EpisodeDoc {
-  steps: { tool: string; valid: boolean }[];
+  steps: { tool: string; valid: boolean; args: Record<string, unknown> }[];
   score: { metrics: { gold_correct: boolean; hallucinated: number; claims: Record<string, number> } } | null;
   episode: { runId: string; annotator: string };
 }
@@ -80,6 +80,7 @@ test.describe("play mode", () => {
     await page.getByTestId("suitable-yes").check();
     const attr = gold.requiredAttributes[0];
     if (attr) {
+      await play.assessForm.getByTestId("claim-add").click();
       await play.assessForm.getByTestId("claim-name").first().selectOption(attr.name);
       const value = play.assessForm.getByTestId("claim-value").first();
       if ((await value.evaluate((el) => el.tagName)) === "SELECT") await value.selectOption(attr.value);
@@ -213,6 +214,40 @@ test.describe("play mode", () => {
     await expect(play.board).toHaveAttribute("data-phase", "playing");
     await expect.poll(() => play.episodeId()).not.toBe(first);
     await expect(play.logSteps).toHaveCount(0);
+  });
+
+  test("the Assess form starts with no attribute row: an assessment sent as is claims nothing", async ({
+    page,
+    request,
+  }) => {
+    const { scenario, gold, entity, point } = await playableScenario(request);
+    const play = new PlayPage(page);
+    await play.asAnnotator("Blank Assessor");
+    await play.goto(scenario.id);
+    await play.startButton.click();
+    await play.waitForBoard();
+    await play.clickScenePoint(point);
+    await expect(play.view).toHaveAttribute("data-entity-id", entity.id);
+    await page.getByTestId(`part-${gold.part}`).click();
+    await expect(play.logSteps).toHaveCount(2);
+
+    await page.getByTestId("open-assess").click();
+    await expect(play.assessForm).toBeVisible();
+    // like the Submit form: no row until the person adds one
+    await expect(play.assessForm.getByTestId("claim-row")).toHaveCount(0);
+    await expect(play.assessForm.getByTestId("assess-claims")).toContainText("None yet.");
+    await page.getByTestId("suitable-no").check();
+    await play.assessForm.getByTestId("form-send").click();
+    await expect(play.logSteps).toHaveCount(3);
+
+    const stored = await episode(request, await play.episodeId());
+    const assess = stored.steps.find((s) => s.tool === "assess_part");
+    expect(assess?.valid).toBe(true);
+    expect(assess?.args.observed_attributes).toEqual([]);
+
+    // the Submit form starts empty too
+    await page.getByTestId("open-submit-here").click();
+    await expect(play.submitForm.getByTestId("claim-row")).toHaveCount(0);
   });
 
   test("on the last turn only an answer is accepted", async ({ page, request }) => {

@@ -199,7 +199,8 @@ export function AssessForm({ brief, knowledge }: { brief: PlayBrief; knowledge: 
   const play = usePlayStoreApi();
   const [target, setTarget] = usePickedTarget();
   const [suitable, setSuitable] = useState<boolean | null>(null);
-  const [claims, setClaims] = useState<ClaimDraft[]>([{ name: "shape", value: "flat" }]);
+  // no pre-filled row: whatever is here is sent as the person's claim (and scored), so it starts empty
+  const [claims, setClaims] = useState<ClaimDraft[]>([]);
   const [rationale, setRationale] = useState("");
   const [errors, setErrors] = useState<string[]>([]);
   const id = useId();
