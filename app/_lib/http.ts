@@ -17,6 +17,14 @@ const STATUS: Record<ErrorCode, number> = {
   "scenario:duplicate_id": 409,
   "run:not_found": 404,
   "episode:not_found": 404,
+  "run:cancelled": 409,
+  // A model endpoint that failed is an upstream failure, not the caller's: 502, except a model the
+  // endpoint does not serve (422: the request named it) and a rate limit passed on as 429.
+  "model:unreachable": 502,
+  "model:auth_failed": 502,
+  "model:not_found": 422,
+  "model:rate_limited": 429,
+  "model:failed": 502,
   "auth:required": 401,
   "auth:forbidden": 403,
   "auth:cross_site": 403,

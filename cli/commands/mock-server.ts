@@ -26,7 +26,11 @@ const FAULT_HELP: Record<FaultKind, string> = {
 };
 
 const int = (flag: string, min: number, max: number) =>
-  z.coerce.number({ message: `${flag} must be a number` }).int({ message: `${flag} must be a whole number` }).min(min, { message: `${flag} must be at least ${min}` }).max(max, { message: `${flag} must be at most ${max}` });
+  z.coerce
+    .number({ message: `${flag} must be a number` })
+    .int({ message: `${flag} must be a whole number` })
+    .min(min, { message: `${flag} must be at least ${min}` })
+    .max(max, { message: `${flag} must be at most ${max}` });
 
 const optionsSchema = z.object({
   port: int("--port", 0, 65535),
@@ -48,28 +52,40 @@ export function parseFaultSpec(flag: string, text: string): FaultSpec | undefine
   }
   const rate = Number(text);
   if (text.trim() === "" || Number.isNaN(rate) || rate < 0 || rate > 1) {
-    throw new MmcbError("input:invalid", `${flag} takes a rate from 0 to 1 (e.g. 0.1) or every:N (e.g. every:5), not "${text}"`);
+    throw new MmcbError(
+      "input:invalid",
+      `${flag} takes a rate from 0 to 1 (e.g. 0.1) or every:N (e.g. every:5), not "${text}"`,
+    );
   }
   return rate === 0 ? undefined : rate;
 }
 
 const ordinal = (n: number) => {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  const suffix =
+    n % 100 >= 11 && n % 100 <= 13 ? "th" : (({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th");
   return `${n}${suffix}`;
 };
-const describeSpec = (spec: FaultSpec) => (typeof spec === "number" ? `${spec * 100}% of requests` : spec.every === 1 ? "every request" : `every ${ordinal(spec.every)} request`);
+const describeSpec = (spec: FaultSpec) =>
+  typeof spec === "number"
+    ? `${spec * 100}% of requests`
+    : spec.every === 1
+      ? "every request"
+      : `every ${ordinal(spec.every)} request`;
 
 export function registerMockServerCommand(program: Command): void {
   const command = program
     .command("mock-server")
-    .description("run a mock OpenAI-compatible model server on 127.0.0.1 (models mock-oracle, mock-random, mock-hallucinator) until Ctrl-C")
+    .description(
+      "run a mock OpenAI-compatible model server on 127.0.0.1 (models mock-oracle, mock-random, mock-hallucinator) until Ctrl-C",
+    )
     .option("--port <n>", "port (0 picks a free one)", "8089")
     .option("--latency <ms>", "delay added to every response", "0")
     .option("--seed <n>", "seed for fault draws and mock-random", "1")
     .option("--scenarios <dir>", "scenario folder the mock solvers know", defaultScenariosDir())
     .option("--slow-ms <ms>", "extra delay of a slow reply", "5000")
     .option("--retry-after <s>", "Retry-After seconds sent with a 429", "1");
-  for (const kind of ["429", "500", "slow", "malformed", "no-tool", "drop"] as const) command.option(`--fault-${kind} <rate>`, `${FAULT_HELP[kind]}: a rate 0..1 or every:N`);
+  for (const kind of ["429", "500", "slow", "malformed", "no-tool", "drop"] as const)
+    command.option(`--fault-${kind} <rate>`, `${FAULT_HELP[kind]}: a rate 0..1 or every:N`);
   command.option("--quiet", "do not log each request").action(async (raw: Record<string, unknown>) => {
     const parsed = optionsSchema.safeParse(raw);
     if (!parsed.success) throw new MmcbError("input:invalid", parsed.error.issues.map((i) => i.message).join("; "));
@@ -99,7 +115,9 @@ export function registerMockServerCommand(program: Command): void {
     console.log(`models: ${server.models.join(", ")}`);
     console.log(`scenarios: ${server.scenarioCount} from ${opts.scenarios}`);
     const active = Object.entries(faults).map(([kind, spec]) => `${kind} ${describeSpec(spec)}`);
-    console.log(`faults: ${active.length ? active.join(", ") : "none"}${opts.latency ? `; latency ${opts.latency} ms` : ""} (seed ${opts.seed})`);
+    console.log(
+      `faults: ${active.length ? active.join(", ") : "none"}${opts.latency ? `; latency ${opts.latency} ms` : ""} (seed ${opts.seed})`,
+    );
     console.log(`try: mmcb eval --solver openai --base-url ${server.url} --model mock-oracle`);
     console.log("Ctrl-C to stop");
 

@@ -16,7 +16,10 @@ export interface CountResponse {
 }
 
 async function call<T>(url: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", ...identityHeaders(), ...init?.headers } });
+  const response = await fetch(url, {
+    ...init,
+    headers: { "Content-Type": "application/json", ...identityHeaders(), ...init?.headers },
+  });
   const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
   if (!response.ok) throw new Error(body?.error?.message ?? `the request failed (HTTP ${response.status})`);
   return body as T;

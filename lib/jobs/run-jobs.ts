@@ -7,7 +7,7 @@
  */
 import "server-only";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
-import { MmcbError } from "@/core/errors";
+import { MmcbError, type ErrorCode } from "@/core/errors";
 import { parseSeedList } from "@/core/run/seeds";
 import { getDb } from "@/lib/db/client";
 import { getRun } from "@/lib/db/runs";
@@ -29,6 +29,8 @@ export interface RunJob {
   failed: number;
   reused: number;
   error: string | null;
+  /** The code of the error that ended the run (`model:auth_failed` when the preflight was refused). */
+  errorCode: ErrorCode | null;
   readonly startedAt: Date;
   finishedAt: Date | null;
 }
@@ -56,7 +58,7 @@ function forgetOldJobs(): void {
 
 export type StartRunResult =
   | { readonly ok: true; readonly runId: string }
-  | { readonly ok: false; readonly fields: FieldErrors; readonly message: string };
+  | { readonly ok: false; readonly fields: FieldErrors; readonly message: string; readonly code?: ErrorCode };
 
 const invalid = (fields: FieldErrors): StartRunResult => ({
   ok: false,
@@ -127,6 +129,7 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
     failed: 0,
     reused: 0,
     error: null,
+    errorCode: null,
     startedAt: new Date(),
     finishedAt: null,
   };
@@ -160,6 +163,7 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
       const message = error instanceof Error ? error.message : String(error);
       job.status = "failed";
       job.error = redactSecret(message, settings ? process.env[settings.apiKeyEnv] : undefined);
+      job.errorCode = error instanceof MmcbError ? error.code : "internal";
       job.finishedAt = new Date();
       if (!(error instanceof MmcbError)) console.error(`[runs] run ${runId} failed:`, job.error);
     },
@@ -169,7 +173,15 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   const deadline = Date.now() + REGISTER_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (await getRun(db, runId)) return { ok: true, runId };
-    if (job.status === "failed") return { ok: false, fields: {}, message: job.error ?? "the run failed to start" };
+    // A run that fails before it is registered (the preflight found the endpoint down, the key refused
+    // or the model unknown) answers with that error's code and sentence.
+    if (job.status === "failed")
+      return {
+        ok: false,
+        fields: {},
+        message: job.error ?? "the run failed to start",
+        code: job.errorCode ?? "internal",
+      };
     await sleep(20);
   }
   // Still registering (a slow disk): the run page copes with a run that is only in the registry.

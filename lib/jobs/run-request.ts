@@ -65,7 +65,10 @@ export const runRequestSchema = z
           parseSeedList(text);
         } catch (error) {
           // a range that counts down, or more than MAX_SEEDS seeds: parseSeedList says which
-          ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : `at most ${MAX_SEEDS} seeds` });
+          ctx.addIssue({
+            code: "custom",
+            message: error instanceof Error ? error.message : `at most ${MAX_SEEDS} seeds`,
+          });
         }
       }),
     maxTurns: z

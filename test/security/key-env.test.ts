@@ -14,6 +14,7 @@ vi.mock("server-only", () => ({}));
 
 const KEY = "sk-canary-4fJ9tLqWmZ0pXc7vB2nR8sYZ123";
 const SHORT = `${KEY.slice(0, 8)}...${KEY.slice(-4)}`; // how OpenAI quotes a wrong key
+const REFUSED = "sk-refused-9Qw2ErTy5UiOp3AsDf7Gh";
 const SECRETS = {
   MMCB_TOKEN: "mmcb-token-canary-5Tg",
   MMCB_CANARY_SECRET: "mmcb-canary-secret-8Kd",
@@ -43,7 +44,7 @@ beforeAll(async () => {
   process.env.MMCB_SCENARIOS_DIR = path.join(root, "scenarios");
   delete process.env.DATABASE_URL;
   delete process.env.MMCB_KEY_ENVS;
-  Object.assign(process.env, SECRETS, { CANARY_API_KEY: KEY });
+  Object.assign(process.env, SECRETS, { CANARY_API_KEY: KEY, REFUSED_API_KEY: REFUSED });
   await writeFixtureScenario(path.join(root, "scenarios"), fixtureScenario("pry-lid"));
   // A careless provider: refuses every request, quoting the key it was sent in OpenAI's short form.
   capture = createServer((req, res) => {
@@ -51,6 +52,13 @@ beforeAll(async () => {
     req.on("data", (c) => (body += c));
     req.on("end", () => {
       received.push({ url: req.url ?? "", headers: req.headers, body });
+      // The model list answers (so the preflight passes) unless the key is the one this provider refuses
+      // outright; chat completions always quote the key back.
+      if (req.method === "GET" && req.url?.endsWith("/models") && req.headers.authorization !== `Bearer ${REFUSED}`) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ object: "list", data: [{ id: "m", object: "model" }] }));
+        return;
+      }
       const sent = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
       const short = sent.length > 12 ? `${sent.slice(0, 8)}...${sent.slice(-4)}` : sent;
       res.writeHead(401, { "content-type": "application/json" });
@@ -131,11 +139,23 @@ describe("POST /api/runs and the key variable", () => {
     process.env.MMCB_KEY_ENVS = "OTHER_SECRET,MMCB_TOKEN";
     try {
       expect((await startRun("MMCB_TOKEN")).status).toBe(400);
-      const allowed = await startRun("OTHER_SECRET", "https://example.invalid/v1");
+      const allowed = await startRun("OTHER_SECRET");
       expect(allowed.status).toBe(201);
     } finally {
       delete process.env.MMCB_KEY_ENVS;
     }
+  });
+
+  it("a key the endpoint refuses fails the start at once (the preflight) with a model error and no key in it", async () => {
+    received.length = 0;
+    const res = await startRun("REFUSED_API_KEY");
+    expect(res.status).toBe(502);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("model:auth_failed");
+    expect(body.error.message).toMatch(/REFUSED_API_KEY/);
+    expect(received.some((r) => r.headers.authorization === `Bearer ${REFUSED}`)).toBe(true);
+    expect(JSON.stringify(body)).not.toContain(REFUSED.slice(0, 8));
+    expect(JSON.stringify(body)).not.toContain(REFUSED.slice(-4));
   });
 
   it("an allowed, set key reaches its endpoint; its short form in the provider's error is stored nowhere", async () => {
@@ -164,7 +184,8 @@ describe("POST /api/runs and the key variable", () => {
     const { closeDb } = await import("@/lib/db/client");
     await closeDb(); // flush the database file
     const stored = filesUnder(path.join(root, "data")).map((f) => readFileSync(f).toString("latin1"));
-    expect(shown.join("")).toMatch(/redacted/);
+    // The provider's own message (which quotes the key) is recorded as mmcb's sentence about it.
+    expect(shown.join("")).toMatch(/refused the API key in CANARY_API_KEY/);
     for (const text of [...shown, ...stored]) {
       expect(text).not.toContain(KEY);
       expect(text).not.toContain(SHORT);

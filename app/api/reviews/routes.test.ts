@@ -305,7 +305,15 @@ describe("flags and re-scoring", () => {
     const file = path.join(scenariosDir, "pry-lid", "scenario.json");
     const doc = JSON.parse(readFileSync(file, "utf8"));
     doc.version = 2;
-    doc.gold = [{ ...doc.gold[0], entity: "spoon", part: "handle-tip", affordance: "pry open a lid" }];
+    doc.gold = [
+      {
+        ...doc.gold[0],
+        entity: "spoon",
+        part: "handle-tip",
+        affordance: "pry open a lid",
+        requiredAttributes: [{ name: "shape", value: "flat" }], // what the handle tip has (the validator checks)
+      },
+    ];
     doc.similar = [{ entity: "coin", part: "edge", difficulty: 2 }];
     writeFileSync(file, JSON.stringify(doc, null, 2));
     invalidate();

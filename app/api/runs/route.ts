@@ -15,7 +15,8 @@ export const GET = handle(async () => {
 
 /**
  * Starts a run in the background of this server process (SPEC §8). 201 with the run's id and URLs once
- * it is registered; 400 with a message per field for a bad body. The body never carries an API key —
+ * it is registered; 400 with a message per field for a bad body; a `model:*` error (502, 422 or 429)
+ * when the preflight finds the endpoint unable to run the model. The body never carries an API key —
  * only the name of the server's environment variable that holds it.
  */
 export const POST = mutating(async (request: Request) => {
@@ -25,7 +26,7 @@ export const POST = mutating(async (request: Request) => {
   if (!started.ok) {
     return Object.keys(started.fields).length
       ? fieldErrorResponse(started.message, started.fields)
-      : jsonError("internal", started.message, 500);
+      : jsonError(started.code ?? "internal", started.message);
   }
   return Response.json(
     { runId: started.runId, url: runUrl(started.runId), statusUrl: runApiUrl(started.runId) },
