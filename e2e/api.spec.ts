@@ -67,9 +67,13 @@ test.describe("scenario API", () => {
     expect(scene.headers()["etag"]).toMatch(/^"[0-9a-f]+"$/);
     expect(scene.headers()["content-type"]).toMatch(/^image\//);
 
-    for (const bad of ["scenario.json", "..%2Fscenario.json", "%2e%2e/%2e%2e/package.json", "nope.png"]) {
+    for (const bad of ["scenario.json", "%2e%2e/%2e%2e/package.json", "nope.png"]) {
       const res = await request.get(`/api/scenarios/${scenario.id}/files/${bad}`);
       expect(res.status(), bad).toBe(404);
     }
+    // an encoded slash in a segment is refused by proxy.ts before any route (issue #13): a 400 JSON error
+    const slash = await request.get(`/api/scenarios/${scenario.id}/files/..%2Fscenario.json`);
+    expect(slash.status()).toBe(400);
+    expect(((await slash.json()) as { error: { code: string } }).error.code).toBe("input:invalid");
   });
 });
