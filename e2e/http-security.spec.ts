@@ -224,9 +224,11 @@ function leaks(text: string): string[] {
   return secretValues.filter((v) => text.includes(v) || text.includes(v.slice(0, 12)) || text.includes(v.slice(-8)));
 }
 
+/** Its own ports (E2E_SECURITY_PORT and the next one), apart from the shared e2e server's. */
+const BASE_PORT = Number(process.env.E2E_SECURITY_PORT ?? 3391);
 for (const [label, token, port] of [
-  ["without a token", null, 3391],
-  ["with MMCB_TOKEN set (and sent)", TOKEN, 3392],
+  ["without a token", null, BASE_PORT],
+  ["with MMCB_TOKEN set (and sent)", TOKEN, BASE_PORT + 1],
 ] as const) {
   test.describe(`a real server ${label}`, () => {
     let server: Awaited<ReturnType<typeof startServer>>;
