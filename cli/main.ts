@@ -5,7 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { MmcbError } from "@/core/errors";
 import { registerEvalCommand } from "./commands/eval";
-import { registerExportCommand } from "./commands/export";
+import { registerExportCommand, registerExportsCommands } from "./commands/export";
 import { registerImportCommand } from "./commands/import";
 import { registerMockServerCommand } from "./commands/mock-server";
 import { registerRunsCommands } from "./commands/runs";
@@ -28,6 +28,7 @@ function buildProgram(): Command {
   registerEvalCommand(program);
   registerRunsCommands(program);
   registerExportCommand(program);
+  registerExportsCommands(program);
   registerImportCommand(program);
   registerMockServerCommand(program);
   registerWorkerCommand(program);

@@ -1,6 +1,6 @@
 // Runs the real `mmcb` launcher as a user would, on a good store and on broken copies.
-import { spawnSync } from "node:child_process";
-import { cpSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureScenario, tempDir, writeFixtureScenario } from "@/test/fixture";
@@ -13,6 +13,7 @@ function mmcb(...args: string[]) {
     cwd: root,
     encoding: "utf8",
     env: { ...process.env, MMCB_DATA_DIR: path.join(root, ".data") },
+    timeout: 30_000, // a validator that hangs (on a FIFO) fails instead of stalling the suite
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -68,6 +69,43 @@ describe("mmcb scenarios validate", () => {
       (d) => writeFileSync(path.join(d, "scenario.json"), '{\n  "id": "pry-lid"\n  "version": 1\n}'),
       "scenarios-x/pry-lid/scenario.json: invalid JSON at line 3, column 3",
     ],
+    [
+      "a scenario.json starting with a UTF-8 byte-order mark (one line, not two)",
+      (d) => {
+        const file = path.join(d, "scenario.json");
+        writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+      },
+      "scenarios-x/pry-lid/scenario.json: starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without one",
+    ],
+    [
+      "invalid JSON without a position (one line, the odd character named)",
+      (d) => writeFileSync(path.join(d, "scenario.json"), '\u00a0{\n  "id": "pry-lid"\n}'),
+      "scenarios-x/pry-lid/scenario.json: invalid JSON",
+    ],
+    [
+      "a FIFO named scene.png (refused, not read)",
+      (d) => {
+        rmSync(path.join(d, "scene.png"));
+        execFileSync("mkfifo", [path.join(d, "scene.png")]);
+      },
+      'scenarios-x/pry-lid/scenario.json: scene.image: image file "scene.png" cannot be read as an image: is a named pipe (FIFO), not a regular file',
+    ],
+    [
+      "a FIFO named scenario.json",
+      (d) => {
+        rmSync(path.join(d, "scenario.json"));
+        execFileSync("mkfifo", [path.join(d, "scenario.json")]);
+      },
+      "scenarios-x/pry-lid/scenario.json: is a named pipe (FIFO), not a regular file",
+    ],
+    [
+      "a folder named scenario.json",
+      (d) => {
+        rmSync(path.join(d, "scenario.json"));
+        mkdirSync(path.join(d, "scenario.json"));
+      },
+      "scenarios-x/pry-lid/scenario.json: is a folder, not a regular file",
+    ],
   ])("exits 1 with a precise line for %s", (name, edit, expected) => {
     const dir = brokenCopy(`scenarios-x`, edit);
     try {
@@ -80,6 +118,35 @@ describe("mmcb scenarios validate", () => {
       expect(r.stdout + r.stderr).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
     } finally {
       rmSync(path.join(root, dir), { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a scenario folder that is a symbolic link out of its folder, named directly or scanned", () => {
+    const outside = path.join(root, "elsewhere");
+    cpSync(path.join(root, "good", "pry-lid"), path.join(outside, "pry-lid"), { recursive: true });
+    mkdirSync(path.join(root, "linked"));
+    symlinkSync(path.join(outside, "pry-lid"), path.join(root, "linked", "pry-lid"));
+    cpSync(path.join(root, "good", "pry-lid-2"), path.join(root, "linked", "pry-lid-2"), { recursive: true });
+    try {
+      const line =
+        "linked/pry-lid: is a symbolic link to elsewhere/pry-lid, outside linked; copy the scenario folder in";
+      const direct = mmcb("scenarios", "validate", "linked/pry-lid");
+      expect(direct.code).toBe(1);
+      expect(direct.stdout.trim().split("\n")).toHaveLength(1);
+      expect(direct.stdout).toContain(line);
+      const scanned = mmcb("scenarios", "validate", "linked");
+      expect(scanned.code).toBe(1);
+      expect(scanned.stdout.trim().split("\n")).toHaveLength(1);
+      expect(scanned.stdout).toContain(line);
+      expect(scanned.stderr).toContain("2 scenarios checked: 1 valid, 1 invalid, 1 problem");
+      // a link that stays inside the folder it sits in is an ordinary folder
+      symlinkSync("pry-lid-2", path.join(root, "linked", "alias"));
+      rmSync(path.join(root, "linked", "pry-lid"));
+      const inside = mmcb("scenarios", "validate", "linked/alias");
+      expect(inside.stdout).not.toContain("symbolic link");
+    } finally {
+      rmSync(path.join(root, "linked"), { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 

@@ -10,6 +10,8 @@ import { listRuns } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { runBaselineEval } from "@/lib/eval/baselines";
 import { runModelEval } from "@/lib/eval/model";
+import { cleanStaleExports, describeClean } from "@/lib/export/stale";
+import { publicPath } from "@/lib/public-path";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { startMockServer } from "@/lib/model/mock-server";
 import { displayPath, loadScenarioStore } from "@/lib/scenarios/load";
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
   const store = await loadScenarioStore(dir);
   for (const issue of store.issues) console.warn(`  skipped: ${formatIssue(issue)}`);
   const report = await indexScenarios(db, store.scenarios);
+  // exports a killed server or CLI left "running": marked failed, their temporary folders removed
+  for (const line of describeClean(await cleanStaleExports(db), publicPath)) console.log(`mmcb: ${line}`);
   const where = databaseUrl().replace(/^file:/, "");
   console.log(
     `mmcb: ${store.scenarios.length} scenarios from ${displayPath(dir)} (${report.added} new, ${report.updated} updated` +

@@ -19,6 +19,8 @@ import { MmcbError } from "@/core/errors";
 import { defaultScenariosDir } from "@/lib/config";
 import { closeDb } from "@/lib/db/client";
 import { runExport, type ExportCounts, type ExportProgress } from "@/lib/export/run";
+import { getDb } from "@/lib/db/client";
+import { cleanStaleExports, describeClean } from "@/lib/export/stale";
 import { displayPath } from "@/lib/scenarios/load";
 
 const optionsSchema = z.object({
@@ -114,6 +116,10 @@ export function registerExportCommand(program: Command): void {
         opts.kind === "pairs" && source === "guided" ? (opts.negatives ?? DEFAULT_NEGATIVES) : (opts.negatives ?? null);
       const bar = progressBar(process.stderr.isTTY === true && !opts.json);
       try {
+        // exports a killed process left "running" (and their temporary folders) are cleaned first
+        if (!opts.dryRun)
+          for (const line of describeClean(await cleanStaleExports(getDb()), displayPath))
+            console.error(`mmcb: ${line}`);
         const result = await runExport({
           kind: opts.kind,
           runIds: opts.run,
@@ -151,6 +157,35 @@ export function registerExportCommand(program: Command): void {
         for (const line of summary(result.counts)) console.log(line);
       } finally {
         bar.stop();
+        await closeDb();
+      }
+    });
+}
+
+/** `mmcb exports clean`: marks exports whose process is gone failed and removes their temporary folders. */
+export function registerExportsCommands(program: Command): void {
+  const exports = program.command("exports").description("recorded training-data exports");
+  exports
+    .command("clean")
+    .description(
+      "mark exports left running by a process that is gone (killed, crashed) failed and remove their temporary folders",
+    )
+    .option("--json", "print the result as JSON")
+    .action(async (opts: { json?: boolean }) => {
+      try {
+        const result = await cleanStaleExports(getDb());
+        if (opts.json) {
+          console.log(JSON.stringify(result, null, 2));
+          return;
+        }
+        for (const line of describeClean(result, displayPath)) console.log(line);
+        const n = result.stale.length;
+        const removed = result.stale.filter((x) => x.removed).length + result.orphans.length;
+        const others = result.otherHosts ? ` (${result.otherHosts} running on other hosts left alone)` : "";
+        console.log(
+          `${n} stale export${n === 1 ? "" : "s"} marked failed, ${removed} temporary folder${removed === 1 ? "" : "s"} removed${others}`,
+        );
+      } finally {
         await closeDb();
       }
     });

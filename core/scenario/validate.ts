@@ -70,10 +70,27 @@ export function validateScenarioDocument(raw: unknown, ctx: ValidationContext): 
   return { scenario: issues.length === 0 ? parsed.data : null, document: parsed.data, issues };
 }
 
+/** The sentence for a file starting with a UTF-8 byte-order mark (which JSON.parse refuses). */
+export const BOM_MESSAGE = "starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without one";
+
+/**
+ * One line about a JSON.parse failure. V8's messages without a position quote the start of the text
+ * (`Unexpected token 'x', "…"... is not valid JSON`), which can hold line breaks and invisible
+ * characters: the quote is left out and the offending character named by its code point instead.
+ */
 function describeJsonError(text: string, error: unknown): string {
+  if (text.charCodeAt(0) === 0xfeff) return BOM_MESSAGE;
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
-  if (!position) return `invalid JSON: ${message}`;
+  if (!position) {
+    const token = /^Unexpected token '([\s\S])'/u.exec(message);
+    if (token) {
+      const cp = token[1]!.codePointAt(0)!;
+      const shown = cp > 0x20 && cp < 0x7f ? `'${token[1]}'` : `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`;
+      return `invalid JSON: unexpected character ${shown}`;
+    }
+    return `invalid JSON: ${message.split(/\r?\n/)[0]!.slice(0, 200)}`;
+  }
   const offset = Number(position[1]);
   const before = text.slice(0, offset);
   const line = before.split("\n").length;

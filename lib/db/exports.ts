@@ -230,10 +230,24 @@ const toExport = (r: {
   runIds: r.runs.map((x) => x.runId),
 });
 
-/** Records an export as running. */
+/** Who is writing a running export: its process (pid on host) and its temporary folder. */
+export interface ExportOwner {
+  readonly pid: number;
+  readonly host: string;
+  readonly tempDir: string;
+}
+
+/** Records an export as running (with the process writing it, so a stale one can be found later). */
 export async function createExportRecord(
   db: Db,
-  input: { id: string; kind: string; format: string; params: Record<string, unknown>; runIds: readonly string[] },
+  input: {
+    id: string;
+    kind: string;
+    format: string;
+    params: Record<string, unknown>;
+    runIds: readonly string[];
+    owner?: ExportOwner;
+  },
 ): Promise<void> {
   await db.export.create({
     data: {
@@ -242,9 +256,30 @@ export async function createExportRecord(
       format: input.format,
       params: JSON.stringify(input.params),
       status: "running",
+      ...(input.owner ? { pid: input.owner.pid, host: input.owner.host, tempDir: input.owner.tempDir } : {}),
       runs: { create: [...new Set(input.runIds)].map((runId) => ({ runId })) },
     },
   });
+}
+
+/** Exports recorded as running, with their owners (null fields: recorded before owners were). */
+export async function runningExports(
+  db: Db,
+): Promise<{ id: string; pid: number | null; host: string | null; tempDir: string | null; createdAt: Date }[]> {
+  return db.export.findMany({
+    where: { status: "running" },
+    select: { id: true, pid: true, host: true, tempDir: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Marks a running export failed with a sentence (only if it is still running); true when it was. */
+export async function failRunningExport(db: Db, id: string, error: string): Promise<boolean> {
+  const { count } = await db.export.updateMany({
+    where: { id, status: "running" },
+    data: { status: "failed", outDir: null, tempDir: null, counts: JSON.stringify({ error }) },
+  });
+  return count > 0;
 }
 
 /** Records how an export ended. */
@@ -255,7 +290,7 @@ export async function finishExportRecord(
 ): Promise<void> {
   await db.export.update({
     where: { id },
-    data: { status: input.status, outDir: input.outDir, counts: JSON.stringify(input.counts) },
+    data: { status: input.status, outDir: input.outDir, tempDir: null, counts: JSON.stringify(input.counts) },
   });
 }
 

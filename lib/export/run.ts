@@ -10,6 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import path from "node:path";
 import { MmcbError } from "@/core/errors";
 import {
@@ -180,7 +181,14 @@ export async function runExport(options: ExportOptions): Promise<ExportResult> {
     : path.join(path.dirname(outDir), `.${path.basename(outDir)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const writers: Partial<Record<Split, { main: JsonlWriter; sidecar: JsonlWriter | null }>> = {};
   if (!dryRun)
-    await createExportRecord(db, { id: exportId, kind: options.kind, format: options.format, params, runIds });
+    await createExportRecord(db, {
+      id: exportId,
+      kind: options.kind,
+      format: options.format,
+      params,
+      runIds,
+      owner: { pid: process.pid, host: hostname(), tempDir: temp! },
+    });
   const counts: { -readonly [K in keyof ExportCounts]: ExportCounts[K] } = {
     total: 0,
     train: 0,

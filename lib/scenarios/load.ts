@@ -4,7 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { realpathSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { MmcbError, type ValidationIssue } from "@/core/errors";
@@ -74,6 +74,55 @@ export function resolveInside(dir: string, file: string): string {
   return resolved;
 }
 
+/**
+ * Why a path cannot be read as a file (null when it is a regular file, or missing: the caller reports
+ * that). A FIFO, socket, device or folder under a file's name is refused before anything opens it —
+ * opening a FIFO would wait for a writer forever.
+ */
+export async function notARegularFile(file: string): Promise<string | null> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    return null;
+  }
+  if (info.isFile()) return null;
+  const kind = info.isDirectory()
+    ? "a folder"
+    : info.isFIFO()
+      ? "a named pipe (FIFO)"
+      : info.isSocket()
+        ? "a socket"
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? "a device"
+          : "not a file";
+  return `is ${kind}, not a regular file`;
+}
+
+/**
+ * Why a scenario folder is refused, if it is: a symbolic link that leads out of the folder it sits in
+ * (its parent). The same check applies to a folder named directly and to one found by scanning its parent.
+ */
+export async function scenarioFolderProblem(dir: string): Promise<string | null> {
+  let info;
+  try {
+    info = await lstat(dir);
+  } catch {
+    return null;
+  }
+  if (!info.isSymbolicLink()) return null;
+  let real: string;
+  let parent: string;
+  try {
+    real = await realpath(dir);
+    parent = await realpath(path.dirname(dir));
+  } catch {
+    return "is a broken symbolic link";
+  }
+  if (real.startsWith(parent + path.sep)) return null;
+  return `is a symbolic link to ${displayPath(real)}, outside ${displayPath(path.dirname(dir))}; copy the scenario folder in instead of linking it`;
+}
+
 /** Loads and validates one scenario folder. */
 export async function loadScenarioDir(
   dirPath: string,
@@ -81,12 +130,22 @@ export async function loadScenarioDir(
   const dir = path.resolve(dirPath);
   const jsonPath = path.join(dir, "scenario.json");
   const file = displayPath(jsonPath);
+  const folderProblem = await scenarioFolderProblem(dir);
+  if (folderProblem) return { scenario: null, issues: [{ file: displayPath(dir), path: "", message: folderProblem }] };
   let text: string;
   try {
+    const special = await notARegularFile(jsonPath);
+    if (special) return { scenario: null, issues: [{ file, path: "", message: special }] };
+    resolveInside(dir, "scenario.json");
     text = await readFile(jsonPath, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "file does not exist" : `cannot be read (${code ?? "error"})`;
+    const message =
+      error instanceof MmcbError
+        ? error.message.replace(/^"scenario\.json" is/, "is")
+        : code === "ENOENT"
+          ? "file does not exist"
+          : `cannot be read (${code ?? "error"})`;
     return { scenario: null, issues: [{ file, path: "", message }] };
   }
   const folderName = path.basename(dir);
@@ -104,7 +163,8 @@ export async function loadScenarioDir(
         probes.set(name, { status: "unreadable", reason: (error as Error).message });
         return;
       }
-      probes.set(name, await probeImage(absolute));
+      const special = await notARegularFile(absolute);
+      probes.set(name, special ? { status: "unreadable", reason: special } : await probeImage(absolute));
     }),
   );
   const full = validateScenarioText(text, {
@@ -150,7 +210,8 @@ export async function loadScenarioStore(rootPath: string): Promise<LoadResult> {
   const dirs = ownJson
     ? [root]
     : (await readdir(root, { withFileTypes: true }))
-        .filter((d) => d.isDirectory() && !d.name.startsWith("."))
+        // links too: one to a folder elsewhere is reported (by loadScenarioDir), not silently skipped
+        .filter((d) => (d.isDirectory() || d.isSymbolicLink()) && !d.name.startsWith("."))
         .map((d) => path.join(root, d.name))
         .sort();
   const candidates: string[] = [];

@@ -63,7 +63,11 @@ export async function readTraceFile(file: string): Promise<ReadTraces> {
     try {
       value = JSON.parse(trimmed);
     } catch (error) {
-      out.issues.push({ file: `${shown}:${n}`, path: "", message: `invalid JSON: ${(error as Error).message}` });
+      out.issues.push({
+        file: `${shown}:${n}`,
+        path: "",
+        message: `invalid JSON: ${oneLine((error as Error).message)}`,
+      });
       return;
     }
     if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}:${n}[${i}]`, n, out));
@@ -108,7 +112,8 @@ function readBuffered(
   out: ReadTraces,
   parseLine: (text: string, n: number) => void,
 ): void {
-  const whole = buffered.join("\n");
+  // a byte-order mark is read past, as the JSONL path does (String#trim drops it there)
+  const whole = buffered.join("\n").replace(/^\uFEFF/, "");
   try {
     const value = JSON.parse(whole);
     if (Array.isArray(value)) value.forEach((v, i) => parseOne(v, `${shown}[${i}]`, 1, out));
@@ -141,5 +146,19 @@ function jsonErrorLine(text: string, error: unknown): { line: number; reason: st
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
   const line = position ? text.slice(0, Number(position[1])).split("\n").length : text.split("\n").length;
-  return { line, reason: message };
+  return { line, reason: oneLine(message) };
+}
+
+/**
+ * A JSON.parse message as one line: V8's messages without a position quote the start of the text
+ * (`Unexpected token 'x', "{\n  …"... is not valid JSON`), line breaks included; the quote is dropped
+ * and an invisible character named by its code point.
+ */
+function oneLine(message: string): string {
+  const token = /^Unexpected token '([\s\S])'/u.exec(message);
+  if (token) {
+    const cp = token[1]!.codePointAt(0)!;
+    return `unexpected character ${cp > 0x20 && cp < 0x7f ? `'${token[1]}'` : `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`}`;
+  }
+  return message.split(/\r?\n/)[0]!.slice(0, 200);
 }

@@ -145,14 +145,35 @@ describe("scenario validator under fuzzing", () => {
     );
   });
 
-  it("arbitrary text never throws", () => {
+  it("arbitrary text never throws, and every message is one line (issue #13)", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
         const result = validateScenarioText(text, { file: FILE });
         expect(result.issues.length).toBeGreaterThan(0);
         expect(issueProblems(result.issues, FILE)).toEqual([]);
+        for (const issue of result.issues) expect(formatIssue(issue)).not.toMatch(/[\r\n\u2028\u2029]/);
       }),
       fuzzOptions(300),
+    );
+  });
+
+  it("a byte-order mark, or an odd first character, before a bundled scenario: one line (issue #13)", () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: bundled.length - 1 }),
+        fc.constantFrom("\uFEFF", "\u00A0", "\u200B", "\uFFFE", "\u0000", "x", "\uD83D\uDE00"),
+        fc.boolean(),
+        (index, lead, pretty) => {
+          const text = lead + JSON.stringify(bundled[index], null, pretty ? 2 : 0);
+          const result = validateScenarioText(text, { file: FILE });
+          expect(result.issues).toHaveLength(1);
+          const line = formatIssue(result.issues[0]!);
+          expect(line).not.toMatch(/[\r\n]/);
+          if (lead !== "x") expect(line).not.toContain(lead); // invisible characters are named, not printed
+          if (lead === "\uFEFF") expect(line).toContain("byte-order mark");
+        },
+      ),
+      fuzzOptions(100),
     );
   });
 });

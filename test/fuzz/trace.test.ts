@@ -214,6 +214,35 @@ describe("trace reader under fuzzed JSONL", () => {
     expect(read.issues[0]!.file).toMatch(/first-line-broken\.jsonl:1$/);
   });
 
+  it("a byte-order mark is read past in a pretty-printed .json document, as in JSONL (issue #13)", async () => {
+    const file = path.join(dir, "bom.json");
+    writeFileSync(file, `\uFEFF${JSON.stringify(goodTrace("a"), null, 2)}`);
+    const read = await readTraceFile(file);
+    expect(read.issues).toEqual([]);
+    expect(read.traces).toHaveLength(1);
+    const jsonl = path.join(dir, "bom.jsonl");
+    writeFileSync(jsonl, `\uFEFF${JSON.stringify(goodTrace("a"))}\n`);
+    expect((await readTraceFile(jsonl)).traces).toHaveLength(1);
+  });
+
+  it("any odd character before a document or a line gives one-line messages, naming it (issue #13)", async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("\u00A0x", "\u200B", "\uFFFE", "\u0000", "'", "\uD83D\uDE00"),
+        fc.boolean(),
+        async (lead, pretty) => {
+          const file = path.join(dir, `odd${run++}.${pretty ? "json" : "jsonl"}`);
+          writeFileSync(file, lead + JSON.stringify(goodTrace("a"), null, pretty ? 2 : 0));
+          const read = await readTraceFile(file);
+          expect(read.issues.length).toBeGreaterThan(0);
+          for (const issue of read.issues) expect(issue.message).not.toMatch(/[\r\n]/);
+        },
+      ),
+      fuzzOptions(40),
+    );
+  });
+
   it("a broken pretty-printed .json document names the line of the error", async () => {
     const file = path.join(dir, "pretty.json");
     const lines = JSON.stringify(goodTrace("a"), null, 2).split("\n");

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Export" ADD COLUMN "host" TEXT;
+ALTER TABLE "Export" ADD COLUMN "pid" INTEGER;
+ALTER TABLE "Export" ADD COLUMN "tempDir" TEXT;
