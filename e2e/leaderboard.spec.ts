@@ -1,10 +1,6 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ComparePage, LeaderboardPage } from "./pages/leaderboard-pages";
 
-/** The paper's table the server reads at request time (it resolves the same path from its working directory). */
-const PUBLISHED = path.resolve(process.cwd(), "../shared/reference/mm-creativitybench/leaderboard.json");
 const BASELINES = ["demo-oracle", "demo-lexical", "demo-random"];
 
 test.describe("leaderboard", () => {
@@ -28,20 +24,21 @@ test.describe("leaderboard", () => {
     }
   });
 
-  test("shows the published rows only as a labelled reference, and only when the file exists", async ({ page }) => {
+  test("shows the published rows (kept in the project) as a labelled reference with their source", async ({ page }) => {
     const board = new LeaderboardPage(page);
     await board.goto();
-    if (existsSync(PUBLISHED)) {
-      await expect(board.publishedSection).toBeVisible();
-      await expect(board.publishedSection.getByRole("heading")).toContainText("reference, not run here");
-      expect(await board.publishedRows.count()).toBeGreaterThan(0);
-      await expect(board.publishedRows.first()).toHaveAttribute("data-reference", "true");
-      await expect(board.publishedRows.first()).toContainText("reference");
-      // reference rows never enter the ranked table
-      await expect(page.getByTestId("leaderboard-table").getByTestId("published-row")).toHaveCount(0);
-    } else {
-      await expect(board.publishedSection).toHaveCount(0);
-    }
+    await expect(board.publishedSection).toBeVisible();
+    await expect(board.publishedSection.getByTestId("published-source")).toContainText("arXiv 2605.26396");
+    await expect(board.publishedSection.getByRole("link", { name: /MM-CreativityBench/ })).toHaveAttribute(
+      "href",
+      "https://arxiv.org/abs/2605.26396",
+    );
+    await expect(board.publishedSection.getByRole("heading")).toContainText("reference, not run here");
+    expect(await board.publishedRows.count()).toBeGreaterThan(0);
+    await expect(board.publishedRows.first()).toHaveAttribute("data-reference", "true");
+    await expect(board.publishedRows.first()).toContainText("reference");
+    // reference rows never enter the ranked table
+    await expect(page.getByTestId("leaderboard-table").getByTestId("published-row")).toHaveCount(0);
   });
 
   test("the nav links to the leaderboard and the compare page", async ({ page }) => {

@@ -25,10 +25,8 @@ const row = (r: LeaderboardRun, notComparable = false): LeaderboardRow => ({
 
 export default async function LeaderboardPage({ searchParams }: Props) {
   const groupParam = (await searchParams).group;
-  const [{ groups, selected }, published] = await Promise.all([
-    loadLeaderboard(typeof groupParam === "string" ? groupParam : undefined),
-    loadPublishedLeaderboard(),
-  ]);
+  const { groups, selected } = await loadLeaderboard(typeof groupParam === "string" ? groupParam : undefined);
+  const published = loadPublishedLeaderboard();
   const others = groups
     .filter((g) => g !== selected)
     .flatMap((g) => g.runs)
@@ -102,7 +100,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         </div>
       )}
 
-      {published.length > 0 && (
+      {published.rows.length > 0 && (
         <section
           className="card section-card table-section reference-section"
           aria-labelledby="published-title"
@@ -117,8 +115,12 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               no intervals, and may use another configuration. The paper splits gold entity/part explored by whether the
               answer was correct.
             </p>
+            <p className="muted section-card__note" data-testid="published-source">
+              Source: <a href={published.source.url}>{published.source.paper}</a> (arXiv {published.source.arxiv},{" "}
+              {published.source.published}) — {published.source.table}. Copied into mmcb on {published.source.copied}.
+            </p>
           </div>
-          <PublishedTable rows={published} />
+          <PublishedTable rows={published.rows} />
         </section>
       )}
     </div>
