@@ -16,6 +16,7 @@ import { runModelEval } from "@/lib/eval/model";
 import { newRunId, type EvalProgress } from "@/lib/eval/run";
 import { createClient, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
+import { benchmarkSetName } from "@/lib/run/benchmark-set";
 import { getPublishedStore, getScenarioStore } from "@/lib/scenarios/store";
 import { checkRequestKeyEnv, KEY_ENV_REFUSED, redactSecret } from "@/lib/secrets";
 import type { ProgressStatus } from "./progress";
@@ -143,7 +144,15 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
     job.failed = p.failed;
     job.reused = p.reused;
   };
-  const common = { scenarios, seeds, maxTurns: request.maxTurns, observation: request.observation, runId, onProgress };
+  const common = {
+    scenarios,
+    seeds,
+    maxTurns: request.maxTurns,
+    observation: request.observation,
+    runId,
+    onProgress,
+    benchmarkSetName: benchmarkSetName({ selected: request.scenarios !== "all", scenarios }),
+  };
   const running = settings
     ? runModelEval({
         ...common,
