@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { loadLeaderboard, type LeaderboardRun } from "@/lib/leaderboard/runs";
 import { loadPublishedLeaderboard } from "@/lib/leaderboard/published";
+import { formatBenchmarkSet } from "@/core/run/benchmark-set";
+import { describeDifferences } from "@/lib/leaderboard/differences";
 import { GroupPicker } from "@/components/leaderboard/group-picker";
+import { BenchmarkSetLabel } from "@/components/runs/benchmark-set";
 import { LeaderboardTable, type LeaderboardRow } from "@/components/leaderboard/leaderboard-table";
 import { PublishedTable } from "@/components/leaderboard/published-table";
 import { plural, shortHash } from "@/components/ui/format";
@@ -62,6 +65,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                 href: leaderboardUrl(shortHash(g.hash, 16)),
                 runs: g.runs.length,
                 selected: g === selected,
+                main: g.main,
+                description: describeDifferences(g.differences),
+                benchmarkSet: g.benchmarkSet ? formatBenchmarkSet(g.benchmarkSet) : null,
               }))}
             />
           )}
@@ -73,7 +79,14 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               <p className="muted section-card__note" data-testid="leaderboard-group">
                 Comparable hash <code title={selected.hash}>{shortHash(selected.hash)}</code>
                 {first ? ` · ${plural(first.scenarioCount, "scenario")} × ${plural(first.seedCount, "seed")}` : ""}
+                {" · benchmark set "}
+                <BenchmarkSetLabel set={selected.benchmarkSet} testId="leaderboard-benchmark-set" />
               </p>
+              {!selected.main && (
+                <p className="muted section-card__note" data-testid="leaderboard-group-differences">
+                  Differs from the main configuration: {describeDifferences(selected.differences)}.
+                </p>
+              )}
             </div>
             <LeaderboardTable rows={selected.runs.map((r) => row(r))} testId="leaderboard-table" />
           </section>
