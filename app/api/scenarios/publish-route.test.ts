@@ -11,6 +11,9 @@ const { getPublishedStore, getScenarioStore, draftScenariosDir, userScenariosDir
 const collection = await import("./route");
 const item = await import("./[id]/route");
 const publish = await import("./[id]/publish/route");
+const runsRoute = await import("@/app/api/runs/route");
+const { getDb } = await import("@/lib/db/client");
+const { getRun } = await import("@/lib/db/runs");
 
 let root: string;
 const saved = { ...process.env };
@@ -67,6 +70,28 @@ describe("drafts and POST /api/scenarios/[id]/publish", () => {
     expect(published.scenarios.map((s) => [s.scenario.id, s.scenario.version, s.draft ?? false])).toEqual([
       ["pry-lid", 1, false],
     ]);
+  });
+
+  it("a web run over all scenarios plays the published version, named bundled; a named draft runs as custom", async () => {
+    const start = async (scenarios: unknown) => {
+      const res = await runsRoute.POST(
+        new Request("http://127.0.0.1/api/runs", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ solver: "lexical", scenarios, seeds: "1", maxTurns: 3, observation: "text" }),
+        }),
+      );
+      expect(res.status, await res.clone().text()).toBe(201);
+      const { runId } = (await res.json()) as { runId: string };
+      return (await getRun(getDb(), runId))!;
+    };
+    const all = await start("all");
+    expect(all.config.scenarios.map((s) => [s.id, s.version])).toEqual([["pry-lid", 1]]);
+    expect(all.benchmarkSet).toEqual({ name: "bundled", count: 1, hash: expect.stringMatching(/^[0-9a-f]{6}$/) });
+    const named = await start(["pry-lid"]);
+    expect(named.config.scenarios.map((s) => [s.id, s.version])).toEqual([["pry-lid", 2]]);
+    expect(named.benchmarkSet).toMatchObject({ name: "custom", count: 1 });
+    expect(named.benchmarkSet!.hash).not.toBe(all.benchmarkSet!.hash);
   });
 
   it("refuses to publish a draft that fails a readiness check, naming each failed check in a sentence", async () => {
