@@ -283,7 +283,7 @@ test.describe("scenario editor", () => {
     page,
     request,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const photo = await deskPhoto(path.join(SHOTS, "desk-publish.jpg"));
     const upload = await uploadViaApi(request, photo);
     const id = `publish-e2e-${Date.now().toString(36)}`;
@@ -330,7 +330,7 @@ test.describe("scenario editor", () => {
     await expect(card).toBeVisible();
     await expect(card.getByTestId("draft-badge")).toHaveCount(0);
     await page.goto("/runs/new");
-    await page.getByTestId("scope-pick").click();
+    await page.locator("label", { has: page.getByTestId("scope-pick") }).click();
     await expect(page.getByTestId("new-run-page")).toContainText(title);
   });
 

@@ -22,6 +22,20 @@ test.describe("leaderboard", () => {
     if (others.length > 0) {
       await expect(board.row(others[0]!).getByTestId("not-comparable")).toHaveText("not comparable (config differs)");
     }
+    // the group's benchmark set, and every other group says in words what differs from the main one
+    await expect(page.getByTestId("leaderboard-benchmark-set")).toHaveText(/^bundled · \d+ · [0-9a-f]{6}$/);
+    const other = page.locator('[data-testid="group-option"]:not([data-main])');
+    if ((await other.count()) > 0) {
+      await expect(page.locator('[data-testid="group-option"][data-main]')).toContainText(/^main · bundled · \d+/);
+      await expect(other.first().getByTestId("group-description")).toContainText("instead of");
+    }
+    await page.screenshot({ path: "reports/drafts/leaderboard.png", fullPage: true });
+  });
+
+  test("a run page's header names its benchmark set", async ({ page }) => {
+    await page.goto("/runs/demo-oracle");
+    await expect(page.getByTestId("run-benchmark-set")).toContainText(/bundled · \d+ · [0-9a-f]{6}/);
+    await page.locator(".run-head").screenshot({ path: "reports/drafts/run-header.png" });
   });
 
   test("shows the published rows (kept in the project) as a labelled reference with their source", async ({ page }) => {
@@ -57,6 +71,8 @@ test.describe("compare", () => {
     const compare = new ComparePage(page);
     await compare.goto("demo-random", "demo-oracle");
     await expect(compare.comparability).toHaveAttribute("data-comparable", "true");
+    await expect(page.getByTestId("compare-set-a")).toHaveText(/^bundled · \d+ · [0-9a-f]{6}$/);
+    await expect(page.getByTestId("compare-set-b")).toHaveText(await page.getByTestId("compare-set-a").innerText());
     const { aOnly, bOnly } = await compare.discordant();
     expect(bOnly).toBeGreaterThan(0);
     expect(aOnly).toBe(0); // the oracle is always gold-correct

@@ -10,6 +10,7 @@ import { listRuns } from "@/lib/db/runs";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { runBaselineEval } from "@/lib/eval/baselines";
 import { runModelEval } from "@/lib/eval/model";
+import { benchmarkSetName } from "@/lib/run/benchmark-set";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { startMockServer } from "@/lib/model/mock-server";
 import { displayPath, loadScenarioStore } from "@/lib/scenarios/load";
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   // Demo runs on first start, so the runs pages have real data without an API key: the three baselines,
   // and two scripted "models" served by the in-repo mock OpenAI-compatible server (loopback, this process).
   if (process.env.MMCB_DEMO !== "0" && store.scenarios.length > 0 && (await listRuns(db)).length === 0) {
+    const setName = benchmarkSetName({ selected: false, scenariosDir: dir, scenarios: store.scenarios });
     for (const solver of ["oracle", "lexical", "random"] as const) {
       const result = await runBaselineEval({
         solver,
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
         maxTurns: 15,
         observation: "image",
         runId: `demo-${solver}`,
+        benchmarkSetName: setName,
       });
       reportDemo(result.runId, result.document);
     }
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
           concurrency: 4,
           useCache: false,
           runId: `demo-${model}`,
+          benchmarkSetName: setName,
         });
         reportDemo(result.runId, result.document);
       }

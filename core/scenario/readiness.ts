@@ -30,7 +30,7 @@ export function tierAgreement(scenario: Scenario): { ok: boolean; message: strin
   const withSimilar = new Set((scenario.similar ?? []).map((s) => s.entity).filter((id) => !gold.has(id)));
   const n = withSimilar.size;
   const entities = nonGold.length === 1 ? "1 non-gold entity" : `${nonGold.length} non-gold entities`;
-  const of = `${n} of ${entities} ${n === 1 ? "has" : "have"} a part in similar[]`;
+  const of = `${n} of ${entities} ${n === 1 || nonGold.length === 1 ? "has" : "have"} a part in similar[]`;
   switch (scenario.distractorSimilarity) {
     case "dissimilar":
       return n === 0

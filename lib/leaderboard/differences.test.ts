@@ -56,14 +56,20 @@ describe("configDifferences", () => {
         { config: config(), benchmarkSet: bundled },
         {
           config: config((c) => {
-            c.solver.kind = "baseline";
             c.systemPrompt = "other";
             c.sampling.sendSeed = false;
           }),
           benchmarkSet: bundled,
         },
       ),
-    ).toEqual(["solver kind baseline instead of model", "no seed sent", "another system prompt"]);
+    ).toEqual(["no seed sent", "another system prompt"]);
+    const baseline = config((c) => {
+      c.solver = { kind: "baseline", name: "oracle" };
+      delete c.sampling.sendSeed;
+    });
+    expect(
+      configDifferences({ config: baseline, benchmarkSet: bundled }, { config: config(), benchmarkSet: bundled }),
+    ).toEqual(["solver kind model instead of baseline", "endpoint 127.0.0.1:8000 instead of none"]);
     expect(formatSeeds([3, 1])).toBe("1, 3");
   });
 });

@@ -29,7 +29,7 @@ export function configDifferences(
     if (show(x) !== show(y)) out.push(`${label} ${show(y)} instead of ${show(x)}`);
   };
   field("solver kind", a.solver.kind, b.solver.kind);
-  field("endpoint", a.solver.endpointHost, b.solver.endpointHost);
+  field("endpoint", a.solver.endpointHost ?? "none", b.solver.endpointHost ?? "none");
   field("max turns", a.engine.maxTurns, b.engine.maxTurns);
   field("observation", a.engine.observation, b.engine.observation);
   field("image history", a.engine.imageHistory, b.engine.imageHistory);
@@ -38,7 +38,8 @@ export function configDifferences(
   field("temperature", a.sampling.temperature, b.sampling.temperature);
   field("top-p", a.sampling.topP, b.sampling.topP);
   field("sample seed", a.sampling.seed, b.sampling.seed);
-  if ((a.sampling.sendSeed ?? null) !== (b.sampling.sendSeed ?? null))
+  // (baselines record no sendSeed: a change of solver kind says enough)
+  if (a.solver.kind === b.solver.kind && (a.sampling.sendSeed ?? null) !== (b.sampling.sendSeed ?? null))
     out.push(b.sampling.sendSeed === false ? "no seed sent" : "seed sent");
   field("max tokens", a.sampling.maxTokens, b.sampling.maxTokens);
   if (a.systemPrompt !== b.systemPrompt) out.push("another system prompt");
