@@ -295,6 +295,8 @@ test.describe("scenario editor", () => {
     await page.goto(`/scenarios?status=draft`);
     const card = page.locator(`[data-testid="scenario-card"][data-scenario-id="${id}"]`);
     await expect(card.getByTestId("draft-badge")).toHaveText("draft");
+    await expect(page.getByTestId("filter-status-draft")).toHaveAttribute("aria-current", "true");
+    await page.screenshot({ path: path.join(SHOTS, "gallery-drafts.png") });
     await page.goto("/runs/new");
     await expect(page.getByTestId("new-run-page")).not.toContainText(title);
 
