@@ -131,3 +131,13 @@ export async function getScenario(id: string): Promise<LoadedScenario | null> {
   const store = await getScenarioStore();
   return store.scenarios.find((s) => s.scenario.id === id) ?? null;
 }
+
+/**
+ * Every stored version the app can play: the published ones and the drafts (an id may appear twice, the
+ * published version first). For replaying a run by content hash (lib/eval/launch.ts: prepareReplay).
+ */
+export async function getReplayStore(): Promise<LoadResult> {
+  const { all, published } = await getBoth();
+  const scenarios = [...published.scenarios, ...all.scenarios.filter((s) => s.draft)];
+  return { ...all, scenarios };
+}

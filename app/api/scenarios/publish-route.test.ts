@@ -14,6 +14,8 @@ const publish = await import("./[id]/publish/route");
 const runsRoute = await import("@/app/api/runs/route");
 const { getDb } = await import("@/lib/db/client");
 const { getRun } = await import("@/lib/db/runs");
+const { prepareReplay } = await import("@/lib/eval/launch");
+const { getReplayStore } = await import("@/lib/scenarios/store");
 
 let root: string;
 const saved = { ...process.env };
@@ -92,6 +94,12 @@ describe("drafts and POST /api/scenarios/[id]/publish", () => {
     expect(named.config.scenarios.map((s) => [s.id, s.version])).toEqual([["pry-lid", 2]]);
     expect(named.benchmarkSet).toMatchObject({ name: "custom", count: 1 });
     expect(named.benchmarkSet!.hash).not.toBe(all.benchmarkSet!.hash);
+
+    // the run over the published version still replays while a newer draft of the same id exists
+    for (let i = 0; i < 200 && (await getRun(getDb(), all.id))?.status === "running"; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    const replay = await prepareReplay(all.id, getReplayStore);
+    expect(replay.scenarios.map((l) => [l.scenario.id, l.scenario.version])).toEqual([["pry-lid", 1]]);
   });
 
   it("refuses to publish a draft that fails a readiness check, naming each failed check in a sentence", async () => {
