@@ -297,12 +297,15 @@ test.describe("scenario editor", () => {
     await expect(card.getByTestId("draft-badge")).toHaveText("draft");
     await expect(page.getByTestId("filter-status-draft")).toHaveAttribute("aria-current", "true");
     await page.screenshot({ path: path.join(SHOTS, "gallery-drafts.png") });
+    await page.goto(`/scenarios/${id}`);
+    await expect(page.getByTestId("scenario-draft-badge")).toHaveText("draft");
     await page.goto("/runs/new");
     await expect(page.getByTestId("new-run-page")).not.toContainText(title);
 
     const ed = await EditorPage.as(page, "Alice");
     await ed.gotoEdit(id);
     await expect(page.getByTestId("editor-draft-note")).toContainText("not part of “All”");
+    await page.screenshot({ path: path.join(SHOTS, "editor-draft.png") });
     await page.getByTestId("editor-publish").click();
     const refused = page.getByTestId("editor-publish-refused");
     await expect(refused).toBeVisible();
@@ -331,6 +334,9 @@ test.describe("scenario editor", () => {
     await page.goto(`/scenarios?q=${encodeURIComponent(id)}`);
     await expect(card).toBeVisible();
     await expect(card.getByTestId("draft-badge")).toHaveCount(0);
+    await page.goto(`/scenarios/${id}`);
+    await expect(page.getByTestId("scenario-title")).toHaveText(title);
+    await expect(page.getByTestId("scenario-draft-badge")).toHaveCount(0);
     await page.goto("/runs/new");
     await page.locator("label", { has: page.getByTestId("scope-pick") }).click();
     await expect(page.getByTestId("new-run-page")).toContainText(title);
