@@ -59,8 +59,11 @@ async function storeStamp(root: string): Promise<string> {
 export function mergeStores(bundled: LoadResult, user: LoadResult): LoadResult {
   const byId = new Map<string, LoadedScenario>();
   for (const s of bundled.scenarios) byId.set(s.scenario.id, s);
+  // another valid copy of an id is not a skipped (invalid) scenario: `checked` counts each id once
+  let shadowed = 0;
   for (const s of user.scenarios) {
     const base = byId.get(s.scenario.id);
+    if (base) shadowed++;
     if (!base || s.scenario.version > base.scenario.version) byId.set(s.scenario.id, s);
   }
   const scenarios = [...byId.values()].sort((a, b) => a.scenario.id.localeCompare(b.scenario.id));
@@ -69,7 +72,7 @@ export function mergeStores(bundled: LoadResult, user: LoadResult): LoadResult {
   return {
     scenarios,
     issues: [...bundled.issues, ...userIssues],
-    checked: bundled.checked + user.checked,
+    checked: bundled.checked + user.checked - shadowed,
   };
 }
 

@@ -67,6 +67,9 @@ describe("drafts and POST /api/scenarios/[id]/publish", () => {
     expect((await put("pry-lid", { scenario: fixtureScenario("pry-lid"), baseVersion: 1 })).status).toBe(200);
     expect(existsSync(path.join(draftScenariosDir(), "pry-lid", "scenario.json"))).toBe(true);
     expect(await summaries()).toEqual([expect.objectContaining({ id: "pry-lid", version: 2, draft: true })]);
+    // a draft that shadows the bundled version is not counted as a skipped (invalid) scenario
+    const listed = (await (await collection.GET()).json()) as { skipped: number };
+    expect(listed.skipped).toBe(0);
     // the benchmark's "All" still has the published (bundled) version 1
     const published = await getPublishedStore();
     expect(published.scenarios.map((s) => [s.scenario.id, s.scenario.version, s.draft ?? false])).toEqual([
