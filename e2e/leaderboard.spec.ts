@@ -73,6 +73,7 @@ test.describe("compare", () => {
     await expect(compare.comparability).toHaveAttribute("data-comparable", "true");
     await expect(page.getByTestId("compare-set-a")).toHaveText(/^bundled · \d+ · [0-9a-f]{6}$/);
     await expect(page.getByTestId("compare-set-b")).toHaveText(await page.getByTestId("compare-set-a").innerText());
+    await page.getByTestId("compare-runs").screenshot({ path: "reports/drafts/compare-runs.png" });
     const { aOnly, bOnly } = await compare.discordant();
     expect(bOnly).toBeGreaterThan(0);
     expect(aOnly).toBe(0); // the oracle is always gold-correct
