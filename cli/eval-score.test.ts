@@ -48,6 +48,25 @@ describe("mmcb eval", () => {
     });
     expect(doc.aggregate.metrics.gold_correct).toMatchObject({ mean: 1, n: 4 });
     expect(doc.aggregate.pass_k).toEqual({ k: 2, value: 1, scenarios: 2 });
+    // the benchmark set: the folder's name, its scenario count and a short hash over their content hashes
+    expect(doc.benchmarkSet).toEqual({ name: "sc", count: 2, hash: expect.stringMatching(/^[0-9a-f]{6}$/) });
+  });
+
+  it("records the benchmark set: custom for --only, the same hash for the same scenario contents", () => {
+    const one = JSON.parse(
+      mmcb("eval", "--solver", "random", "--scenarios", "sc", "--only", "pry-lid", "--run-id", "set-a", "--json")
+        .stdout,
+    );
+    expect(one.benchmarkSet).toMatchObject({ name: "custom", count: 1 });
+    const again = JSON.parse(
+      mmcb("eval", "--solver", "random", "--scenarios", "sc", "--only", "pry-lid", "--run-id", "set-b", "--json")
+        .stdout,
+    );
+    expect(again.benchmarkSet).toEqual(one.benchmarkSet);
+    const whole = mmcb("eval", "--solver", "random", "--scenarios", "sc", "--run-id", "set-c");
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toMatch(/benchmark set: sc · 2 · [0-9a-f]{6}/);
+    expect(whole.stdout).not.toContain(one.benchmarkSet.hash);
   });
 
   it("resumes a run id without redoing finished episodes, and refuses a different configuration under it", () => {

@@ -6,6 +6,7 @@ export type ErrorCode =
   | "scenario:invalid"
   | "scenario:not_found"
   | "scenario:duplicate_id"
+  | "scenario:not_ready"
   | "run:not_found"
   | "episode:not_found"
   | "run:cancelled"

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import sharp from "sharp";
@@ -7,7 +7,8 @@ import { EditorPage } from "./pages/editor-page";
 
 /** The data folder the e2e server uses (scripts/e2e-server.mjs): user scenarios are written under it. */
 const DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? path.join("reports", "e2e-data"));
-const USER_SCENARIOS = path.join(DATA_DIR, "scenarios");
+/** Scenarios saved in the editor are drafts until published: they are written under drafts/. */
+const USER_SCENARIOS = path.join(DATA_DIR, "drafts");
 const SHOTS = path.resolve("reports", "editor");
 
 /** A synthetic desk photo: a mug, a ruler and a coin on wood (JPEG). */
@@ -276,6 +277,69 @@ test.describe("scenario editor", () => {
     expect(after.scenario).toMatchObject({ version: 3, title: "Bob's title" });
     await alice.close();
     await bob.close();
+  });
+
+  test("a draft is refused on Publish with each failed check as a sentence, then published once ready", async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(120_000);
+    const photo = await deskPhoto(path.join(SHOTS, "desk-publish.jpg"));
+    const upload = await uploadViaApi(request, photo);
+    const id = `publish-e2e-${Date.now().toString(36)}`;
+    // two entities and tier "mixed" with no similar part: fails two checks
+    const title = `Publish flow ${id}`;
+    await createViaApi(request, { ...scenarioDoc(id, upload, 2), title });
+
+    // a draft: badge in the gallery, not offered by the new-run form (not in "All")
+    await page.goto(`/scenarios?status=draft`);
+    const card = page.locator(`[data-testid="scenario-card"][data-scenario-id="${id}"]`);
+    await expect(card.getByTestId("draft-badge")).toHaveText("draft");
+    await expect(page.getByTestId("filter-status-draft")).toHaveAttribute("aria-current", "true");
+    await page.screenshot({ path: path.join(SHOTS, "gallery-drafts.png") });
+    await page.goto(`/scenarios/${id}`);
+    await expect(page.getByTestId("scenario-draft-badge")).toHaveText("draft");
+    await page.goto("/runs/new");
+    await expect(page.getByTestId("new-run-page")).not.toContainText(title);
+
+    const ed = await EditorPage.as(page, "Alice");
+    await ed.gotoEdit(id);
+    await expect(page.getByTestId("editor-draft-note")).toContainText("not part of “All”");
+    await page.screenshot({ path: path.join(SHOTS, "editor-draft.png") });
+    await page.getByTestId("editor-publish").click();
+    const refused = page.getByTestId("editor-publish-refused");
+    await expect(refused).toBeVisible();
+    const failures = page.getByTestId("editor-publish-failures").locator("li");
+    await expect(failures).toHaveText([
+      "The scenario has 2 candidate entities; a published scenario needs at least 3.",
+      "The tier is mixed but 0 of 1 non-gold entity has a part in similar[]; mixed needs some non-gold entities with a similar part and some without.",
+    ]);
+    await page.screenshot({ path: path.join(SHOTS, "editor-publish-refused.png") });
+
+    // made ready (3 entities, tier dissimilar without similar parts) and saved: Publish accepts it
+    const ready = { ...scenarioDoc(id, upload, 3), title, distractorSimilarity: "dissimilar" };
+    const put = await request.put(`/api/scenarios/${id}`, {
+      headers: { "X-Mmcb-Annotator": "setup" },
+      data: { scenario: ready, baseVersion: 1 },
+    });
+    expect(put.status(), await put.text()).toBe(200);
+    await ed.gotoEdit(id);
+    await page.getByTestId("editor-publish").click();
+    await expect(page.getByTestId("editor-published")).toContainText("Published version 2");
+    await expect(page.getByTestId("editor-publish")).toHaveCount(0);
+    await page.screenshot({ path: path.join(SHOTS, "editor-published.png") });
+    expect(existsSync(path.join(DATA_DIR, "scenarios", id, "scenario.json"))).toBe(true);
+    expect(existsSync(path.join(USER_SCENARIOS, id))).toBe(false);
+
+    await page.goto(`/scenarios?q=${encodeURIComponent(id)}`);
+    await expect(card).toBeVisible();
+    await expect(card.getByTestId("draft-badge")).toHaveCount(0);
+    await page.goto(`/scenarios/${id}`);
+    await expect(page.getByTestId("scenario-title")).toHaveText(title);
+    await expect(page.getByTestId("scenario-draft-badge")).toHaveCount(0);
+    await page.goto("/runs/new");
+    await page.locator("label", { has: page.getByTestId("scope-pick") }).click();
+    await expect(page.getByTestId("new-run-page")).toContainText(title);
   });
 
   test("uploads are checked by content and size, and client file names are never used", async ({ page, request }) => {

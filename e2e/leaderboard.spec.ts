@@ -1,10 +1,6 @@
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ComparePage, LeaderboardPage } from "./pages/leaderboard-pages";
 
-/** The paper's table the server reads at request time (it resolves the same path from its working directory). */
-const PUBLISHED = path.resolve(process.cwd(), "../shared/reference/mm-creativitybench/leaderboard.json");
 const BASELINES = ["demo-oracle", "demo-lexical", "demo-random"];
 
 test.describe("leaderboard", () => {
@@ -26,22 +22,37 @@ test.describe("leaderboard", () => {
     if (others.length > 0) {
       await expect(board.row(others[0]!).getByTestId("not-comparable")).toHaveText("not comparable (config differs)");
     }
+    // the group's benchmark set, and every other group says in words what differs from the main one
+    await expect(page.getByTestId("leaderboard-benchmark-set")).toHaveText(/^bundled · \d+ · [0-9a-f]{6}$/);
+    const other = page.locator('[data-testid="group-option"]:not([data-main])');
+    if ((await other.count()) > 0) {
+      await expect(page.locator('[data-testid="group-option"][data-main]')).toContainText(/^main · bundled · \d+/);
+      await expect(other.first().getByTestId("group-description")).toContainText("instead of");
+    }
+    await page.screenshot({ path: "reports/drafts/leaderboard.png", fullPage: true });
   });
 
-  test("shows the published rows only as a labelled reference, and only when the file exists", async ({ page }) => {
+  test("a run page's header names its benchmark set", async ({ page }) => {
+    await page.goto("/runs/demo-oracle");
+    await expect(page.getByTestId("run-benchmark-set")).toContainText(/bundled · \d+ · [0-9a-f]{6}/);
+    await page.locator(".run-head").screenshot({ path: "reports/drafts/run-header.png" });
+  });
+
+  test("shows the published rows (kept in the project) as a labelled reference with their source", async ({ page }) => {
     const board = new LeaderboardPage(page);
     await board.goto();
-    if (existsSync(PUBLISHED)) {
-      await expect(board.publishedSection).toBeVisible();
-      await expect(board.publishedSection.getByRole("heading")).toContainText("reference, not run here");
-      expect(await board.publishedRows.count()).toBeGreaterThan(0);
-      await expect(board.publishedRows.first()).toHaveAttribute("data-reference", "true");
-      await expect(board.publishedRows.first()).toContainText("reference");
-      // reference rows never enter the ranked table
-      await expect(page.getByTestId("leaderboard-table").getByTestId("published-row")).toHaveCount(0);
-    } else {
-      await expect(board.publishedSection).toHaveCount(0);
-    }
+    await expect(board.publishedSection).toBeVisible();
+    await expect(board.publishedSection.getByTestId("published-source")).toContainText("arXiv 2605.26396");
+    await expect(board.publishedSection.getByRole("link", { name: /MM-CreativityBench/ })).toHaveAttribute(
+      "href",
+      "https://arxiv.org/abs/2605.26396",
+    );
+    await expect(board.publishedSection.getByRole("heading")).toContainText("reference, not run here");
+    expect(await board.publishedRows.count()).toBeGreaterThan(0);
+    await expect(board.publishedRows.first()).toHaveAttribute("data-reference", "true");
+    await expect(board.publishedRows.first()).toContainText("reference");
+    // reference rows never enter the ranked table
+    await expect(page.getByTestId("leaderboard-table").getByTestId("published-row")).toHaveCount(0);
   });
 
   test("the nav links to the leaderboard and the compare page", async ({ page }) => {
@@ -60,6 +71,9 @@ test.describe("compare", () => {
     const compare = new ComparePage(page);
     await compare.goto("demo-random", "demo-oracle");
     await expect(compare.comparability).toHaveAttribute("data-comparable", "true");
+    await expect(page.getByTestId("compare-set-a")).toHaveText(/^bundled · \d+ · [0-9a-f]{6}$/);
+    await expect(page.getByTestId("compare-set-b")).toHaveText(await page.getByTestId("compare-set-a").innerText());
+    await page.getByTestId("compare-runs").screenshot({ path: "reports/drafts/compare-runs.png" });
     const { aOnly, bOnly } = await compare.discordant();
     expect(bOnly).toBeGreaterThan(0);
     expect(aOnly).toBe(0); // the oracle is always gold-correct

@@ -12,6 +12,7 @@ import { runBaselineEval } from "@/lib/eval/baselines";
 import { runModelEval } from "@/lib/eval/model";
 import { cleanStaleExports, describeClean } from "@/lib/export/stale";
 import { publicPath } from "@/lib/public-path";
+import { benchmarkSetName } from "@/lib/run/benchmark-set";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { startMockServer } from "@/lib/model/mock-server";
 import { displayPath, loadScenarioStore } from "@/lib/scenarios/load";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   // Demo runs on first start, so the runs pages have real data without an API key: the three baselines,
   // and two scripted "models" served by the in-repo mock OpenAI-compatible server (loopback, this process).
   if (process.env.MMCB_DEMO !== "0" && store.scenarios.length > 0 && (await listRuns(db)).length === 0) {
+    const setName = benchmarkSetName({ selected: false, scenariosDir: dir, scenarios: store.scenarios });
     for (const solver of ["oracle", "lexical", "random"] as const) {
       const result = await runBaselineEval({
         solver,
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
         maxTurns: 15,
         observation: "image",
         runId: `demo-${solver}`,
+        benchmarkSetName: setName,
       });
       reportDemo(result.runId, result.document);
     }
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
           concurrency: 4,
           useCache: false,
           runId: `demo-${model}`,
+          benchmarkSetName: setName,
         });
         reportDemo(result.runId, result.document);
       }

@@ -21,6 +21,7 @@ const summary = (
   width: 100,
   height: 100,
   contentHash: "0".repeat(64),
+  draft: id === "d",
 });
 
 const all = [
@@ -63,5 +64,22 @@ describe("countBy", () => {
       { value: "garage", count: 1 },
       { value: "kitchen", count: 2 },
     ]);
+  });
+});
+
+describe("the draft filter", () => {
+  const withDraft = [...all, summary("d", "kitchen", "mixed", "Unfinished")];
+  it("shows drafts and published scenarios by default, and either alone when asked", () => {
+    expect(filterSummaries(withDraft, parseGalleryQuery({})).map((s) => s.id)).toEqual(["a", "b", "c", "d"]);
+    expect(filterSummaries(withDraft, parseGalleryQuery({ status: "draft" })).map((s) => s.id)).toEqual(["d"]);
+    expect(filterSummaries(withDraft, parseGalleryQuery({ status: "published" })).map((s) => s.id)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+    expect(parseGalleryQuery({ status: "bogus" }).status).toBeUndefined();
+    expect(galleryHref(parseGalleryQuery({ status: "draft" }), { tier: "mixed" })).toBe(
+      "/scenarios?tier=mixed&status=draft",
+    );
   });
 });

@@ -10,7 +10,12 @@ export interface GalleryQuery {
   readonly setting: string | null;
   readonly tier: DistractorTier | null;
   readonly q: string;
+  /** `draft`: only scenarios not yet published; `published`: only the benchmark's; absent: both. */
+  readonly status?: ScenarioStatus | undefined;
 }
+
+export const SCENARIO_STATUSES = ["published", "draft"] as const;
+export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
@@ -25,11 +30,17 @@ const querySchema = z.object({
   ),
   tier: z.preprocess(first, z.enum(DISTRACTOR_TIERS).optional().catch(undefined)),
   q: z.preprocess(first, z.string().max(200).optional().catch(undefined)),
+  status: z.preprocess(first, z.enum(SCENARIO_STATUSES).optional().catch(undefined)),
 });
 
 export function parseGalleryQuery(searchParams: Record<string, string | string[] | undefined>): GalleryQuery {
   const parsed = querySchema.parse(searchParams);
-  return { setting: parsed.setting ?? null, tier: parsed.tier ?? null, q: (parsed.q ?? "").trim() };
+  return {
+    setting: parsed.setting ?? null,
+    tier: parsed.tier ?? null,
+    q: (parsed.q ?? "").trim(),
+    ...(parsed.status ? { status: parsed.status } : {}),
+  };
 }
 
 /** The gallery URL for a query, with `patch` applied (null removes a filter). */
@@ -39,6 +50,7 @@ export function galleryHref(query: GalleryQuery, patch: Partial<GalleryQuery> = 
   if (next.q) params.set("q", next.q);
   if (next.setting) params.set("setting", next.setting);
   if (next.tier) params.set("tier", next.tier);
+  if (next.status) params.set("status", next.status);
   const s = params.toString();
   return s ? `/scenarios?${s}` : "/scenarios";
 }
@@ -49,6 +61,7 @@ export function filterSummaries(summaries: readonly ScenarioSummary[], query: Ga
   return summaries.filter((s) => {
     if (query.setting && s.setting !== query.setting) return false;
     if (query.tier && s.distractorSimilarity !== query.tier) return false;
+    if (query.status && (query.status === "draft") !== s.draft) return false;
     if (words.length === 0) return true;
     const text = `${s.title}\n${s.task}`.toLowerCase();
     return words.every((w) => text.includes(w));

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   "scenario:not_found": 404,
   "scenario:invalid": 422,
   "scenario:duplicate_id": 409,
+  "scenario:not_ready": 422,
   "run:not_found": 404,
   "episode:not_found": 404,
   "run:cancelled": 409,

@@ -6,6 +6,7 @@ import { ComparabilityBanner } from "@/components/compare/comparability-banner";
 import { CompareForm } from "@/components/compare/compare-form";
 import { DifferenceTable, type DifferenceRow } from "@/components/compare/difference-table";
 import { ScenarioTable } from "@/components/compare/scenario-table";
+import { BenchmarkSetLabel } from "@/components/runs/benchmark-set";
 import { StatTiles, type StatTile } from "@/components/runs/stat-tiles";
 import { plural } from "@/components/ui/format";
 import { COMPARE_URL, runUrl } from "@/app/_lib/urls";
@@ -80,11 +81,13 @@ export default async function ComparePage({ searchParams }: Props) {
             <>
               <p className="compare-runs" data-testid="compare-runs">
                 <span>
-                  A: <Link href={runUrl(result.a.id)}>{result.a.id}</Link> ({result.a.solver})
+                  A: <Link href={runUrl(result.a.id)}>{result.a.id}</Link> ({result.a.solver}) ·{" "}
+                  <BenchmarkSetLabel set={result.a.benchmarkSet} testId="compare-set-a" />
                 </span>
                 <span aria-hidden="true">→</span>
                 <span>
-                  B: <Link href={runUrl(result.b.id)}>{result.b.id}</Link> ({result.b.solver})
+                  B: <Link href={runUrl(result.b.id)}>{result.b.id}</Link> ({result.b.solver}) ·{" "}
+                  <BenchmarkSetLabel set={result.b.benchmarkSet} testId="compare-set-b" />
                 </span>
               </p>
               <ComparabilityBanner

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { loadLeaderboard, type LeaderboardRun } from "@/lib/leaderboard/runs";
 import { loadPublishedLeaderboard } from "@/lib/leaderboard/published";
+import { formatBenchmarkSet } from "@/core/run/benchmark-set";
+import { describeDifferences } from "@/lib/leaderboard/differences";
 import { GroupPicker } from "@/components/leaderboard/group-picker";
+import { BenchmarkSetLabel } from "@/components/runs/benchmark-set";
 import { LeaderboardTable, type LeaderboardRow } from "@/components/leaderboard/leaderboard-table";
 import { PublishedTable } from "@/components/leaderboard/published-table";
 import { plural, shortHash } from "@/components/ui/format";
@@ -25,10 +28,8 @@ const row = (r: LeaderboardRun, notComparable = false): LeaderboardRow => ({
 
 export default async function LeaderboardPage({ searchParams }: Props) {
   const groupParam = (await searchParams).group;
-  const [{ groups, selected }, published] = await Promise.all([
-    loadLeaderboard(typeof groupParam === "string" ? groupParam : undefined),
-    loadPublishedLeaderboard(),
-  ]);
+  const { groups, selected } = await loadLeaderboard(typeof groupParam === "string" ? groupParam : undefined);
+  const published = loadPublishedLeaderboard();
   const others = groups
     .filter((g) => g !== selected)
     .flatMap((g) => g.runs)
@@ -64,6 +65,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                 href: leaderboardUrl(shortHash(g.hash, 16)),
                 runs: g.runs.length,
                 selected: g === selected,
+                main: g.main,
+                description: describeDifferences(g.differences),
+                benchmarkSet: g.benchmarkSet ? formatBenchmarkSet(g.benchmarkSet) : null,
               }))}
             />
           )}
@@ -75,7 +79,14 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               <p className="muted section-card__note" data-testid="leaderboard-group">
                 Comparable hash <code title={selected.hash}>{shortHash(selected.hash)}</code>
                 {first ? ` · ${plural(first.scenarioCount, "scenario")} × ${plural(first.seedCount, "seed")}` : ""}
+                {" · benchmark set "}
+                <BenchmarkSetLabel set={selected.benchmarkSet} testId="leaderboard-benchmark-set" />
               </p>
+              {!selected.main && (
+                <p className="muted section-card__note" data-testid="leaderboard-group-differences">
+                  Differs from the main configuration: {describeDifferences(selected.differences)}.
+                </p>
+              )}
             </div>
             <LeaderboardTable rows={selected.runs.map((r) => row(r))} testId="leaderboard-table" />
           </section>
@@ -102,7 +113,7 @@ export default async function LeaderboardPage({ searchParams }: Props) {
         </div>
       )}
 
-      {published.length > 0 && (
+      {published.rows.length > 0 && (
         <section
           className="card section-card table-section reference-section"
           aria-labelledby="published-title"
@@ -117,8 +128,12 @@ export default async function LeaderboardPage({ searchParams }: Props) {
               no intervals, and may use another configuration. The paper splits gold entity/part explored by whether the
               answer was correct.
             </p>
+            <p className="muted section-card__note" data-testid="published-source">
+              Source: <a href={published.source.url}>{published.source.paper}</a> (arXiv {published.source.arxiv},{" "}
+              {published.source.published}) — {published.source.table}. Copied into mmcb on {published.source.copied}.
+            </p>
           </div>
-          <PublishedTable rows={published} />
+          <PublishedTable rows={published.rows} />
         </section>
       )}
     </div>

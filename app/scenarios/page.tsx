@@ -7,7 +7,7 @@ import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { InvalidNotice } from "@/components/gallery/invalid-notice";
 import { ScenarioCard, type ScenarioCardData } from "@/components/gallery/scenario-card";
 import { plural } from "@/components/ui/format";
-import { countBy, filterSummaries, galleryHref, parseGalleryQuery } from "@/app/_lib/gallery-query";
+import { countBy, filterSummaries, galleryHref, parseGalleryQuery, SCENARIO_STATUSES } from "@/app/_lib/gallery-query";
 import { NEW_RUN_URL, scenarioFileUrl } from "@/app/_lib/urls";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +33,7 @@ export default async function ScenariosPage({
     width: s.width,
     height: s.height,
     thumbnailUrl: scenarioFileUrl(s.id, s.sceneImage, s.contentHash),
+    draft: s.draft,
   }));
   // counts reflect the other active filters, so a chip never promises results that are not there
   const settings = countBy(filterSummaries(all, { ...query, setting: null }), (s) => s.setting).map((o) => ({
@@ -46,6 +47,18 @@ export default async function ScenariosPage({
     ...o,
     href: galleryHref(query, { tier: o.value as typeof query.tier }),
   }));
+
+  // the Status chips appear once there is a draft (made or edited here, not yet published)
+  const statusCounts = countBy(filterSummaries(all, { ...query, status: undefined }), (s) =>
+    s.draft ? "draft" : "published",
+  );
+  const statuses = all.some((s) => s.draft)
+    ? SCENARIO_STATUSES.map((value) => ({
+        value,
+        count: statusCounts.find((c) => c.value === value)?.count ?? 0,
+        href: galleryHref(query, { status: value }),
+      }))
+    : undefined;
 
   return (
     <div className="page">
@@ -83,6 +96,9 @@ export default async function ScenariosPage({
         allSettingsHref={galleryHref(query, { setting: null })}
         allTiersHref={galleryHref(query, { tier: null })}
         clearHref={galleryHref({ q: "", setting: null, tier: null })}
+        {...(statuses
+          ? { statuses, status: query.status, allStatusesHref: galleryHref(query, { status: undefined }) }
+          : {})}
       />
 
       {cards.length > 0 ? (

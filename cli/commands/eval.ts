@@ -10,6 +10,8 @@ import { runBaselineEval } from "@/lib/eval/baselines";
 import { enqueueRun, requirePostgresUrl, runProgress, type DistributedRequest } from "@/lib/eval/distributed";
 import { runModelEval } from "@/lib/eval/model";
 import { newRunId, runScoreDocument, type EvalResult } from "@/lib/eval/run";
+import { formatBenchmarkSet } from "@/core/run/benchmark-set";
+import { benchmarkSetName as setName, runBenchmarkSet } from "@/lib/run/benchmark-set";
 import { loadScenarioStore } from "@/lib/scenarios/load";
 import { EVAL_SOLVERS, parseEvalOptions } from "../eval-options";
 import { formatAggregate, formatErrors } from "../format";
@@ -83,6 +85,13 @@ export function registerEvalCommand(program: Command): void {
       if (scenarios.length === 0) throw new MmcbError("input:invalid", `no valid scenario in ${opts.scenarios}`);
       const seeds = opts.seedList;
       const scenariosDir = path.resolve(opts.scenarios);
+      // the benchmark set the run records: the folder's name (bundled for the bundled folder), custom for --only
+      const benchmarkSetName = setName({ selected: Boolean(opts.onlyIds), scenariosDir, scenarios });
+      /** The run's benchmark set as stored (a resumed run keeps the one it was created with). */
+      const recordedSet = async (runId: string) => {
+        const run = await getRun(getDb(), runId);
+        return run ? runBenchmarkSet(run) : null;
+      };
       const settings = () => ({
         baseUrl: opts.baseUrl!,
         model: opts.model!,
@@ -117,7 +126,7 @@ export function registerEvalCommand(program: Command): void {
         if (opts.distributed) {
           // the same options the single-process path passes below, stored for the workers
           const runId = opts.runId ?? newRunId(opts.solver === "openai" ? opts.model! : opts.solver);
-          const base = { seeds, maxTurns: opts.maxTurns, observation: opts.observation, runId };
+          const base = { seeds, maxTurns: opts.maxTurns, observation: opts.observation, runId, benchmarkSetName };
           const where = { scenariosDir, scenarioIds: scenarios.map((s) => s.scenario.id) };
           const request: DistributedRequest =
             opts.solver === "openai"
@@ -166,9 +175,11 @@ export function registerEvalCommand(program: Command): void {
             bar.stop();
           }
           const document = await runScoreDocument(q.runId, new Map(scenarios.map((l) => [l.scenario.id, l.scenario])));
-          if (opts.json) console.log(JSON.stringify({ runId: q.runId, ...document }, null, 2));
+          const set = await recordedSet(q.runId);
+          if (opts.json) console.log(JSON.stringify({ runId: q.runId, benchmarkSet: set, ...document }, null, 2));
           else {
             console.log(`run ${q.runId}: ${document.episodes.length} episodes`);
+            if (set) console.log(`benchmark set: ${formatBenchmarkSet(set)}`);
             const errors = formatErrors(document.aggregate.errors, q.runId);
             if (errors) console.log(errors);
             console.log(`\n${formatAggregate(document.aggregate)}`);
@@ -185,6 +196,7 @@ export function registerEvalCommand(program: Command): void {
             seeds,
             maxTurns: opts.maxTurns,
             observation: opts.observation,
+            benchmarkSetName,
             ...(opts.runId ? { runId: opts.runId } : {}),
             onProgress: bar.update,
           };
@@ -206,13 +218,15 @@ export function registerEvalCommand(program: Command): void {
         } finally {
           bar.stop();
         }
+        const set = await recordedSet(result.runId);
         if (opts.json) {
-          console.log(JSON.stringify({ runId: result.runId, ...result.document }, null, 2));
+          console.log(JSON.stringify({ runId: result.runId, benchmarkSet: set, ...result.document }, null, 2));
         } else {
           const what = opts.solver === "openai" ? `${opts.model}` : opts.solver;
           console.log(
             `run ${result.runId}${result.resumed ? ` (resumed; ${result.reused} finished episodes kept)` : ""}: ${what} on ${scenarios.length} scenarios × ${seeds.length} seed${seeds.length === 1 ? "" : "s"}`,
           );
+          if (set) console.log(`benchmark set: ${formatBenchmarkSet(set)}`);
           const errors = formatErrors(result.document.aggregate.errors, result.runId);
           if (errors) console.log(errors);
           if (retries) console.log(`${retries} request${retries === 1 ? "" : "s"} retried`);

@@ -16,7 +16,9 @@ import {
   conflictOf,
   createScenario,
   downloadScenarioZip,
+  failedChecksOf,
   issuesOf,
+  publishScenario,
   saveScenario,
   type ConflictBody,
 } from "@/lib/uploads/editor-client";
@@ -30,6 +32,8 @@ export interface ScenarioEditorProps {
   readonly baseVersion: number | null;
   /** URL of every image file the document names. */
   readonly imageUrls: Readonly<Record<string, string>>;
+  /** The stored version is a draft (made or edited here, not published: not in "All"). */
+  readonly draft?: boolean;
 }
 
 export function ScenarioEditor(props: ScenarioEditorProps) {
@@ -47,6 +51,12 @@ type SaveState =
   | { kind: "error"; message: string; issues: string[] }
   | { kind: "conflict"; conflict: ConflictBody; mine: Draft; startedFrom: number };
 
+type PublishState =
+  | { kind: "idle" }
+  | { kind: "publishing" }
+  | { kind: "published"; version: number }
+  | { kind: "refused"; message: string; failed: string[] };
+
 const TOOLS: { tool: Tool; label: string; key: string }[] = [
   { tool: "select", label: "Select", key: "V" },
   { tool: "entity-box", label: "Entity box", key: "E" },
@@ -62,7 +72,9 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: ScenarioEditorProps) {
+function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls, draft: initialDraft }: ScenarioEditorProps) {
+  const [isDraft, setIsDraft] = useState(initialDraft === true);
+  const [publish, setPublish] = useState<PublishState>({ kind: "idle" });
   const [added, setAdded] = useState<{
     urls: Record<string, string>;
     sizes: Record<string, { width: number; height: number }>;
@@ -118,12 +130,16 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
         const saved = await createScenario(state.doc);
         state.load(saved.scenario, saved.version);
         setSave({ kind: "saved", version: saved.version });
+        setIsDraft(true);
+        setPublish({ kind: "idle" });
         router.replace(`/scenarios/${saved.scenario.id}/edit`);
         return;
       }
       const saved = await saveScenario(state.doc, state.baseVersion);
       state.load(saved.scenario, saved.version);
       setSave({ kind: "saved", version: saved.version });
+      setIsDraft(true);
+      setPublish({ kind: "idle" });
     } catch (error) {
       const conflict = conflictOf(error);
       if (conflict) {
@@ -134,6 +150,20 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
       setSave({ kind: "error", message, issues: issuesOf(error) ?? [] });
     }
   }, [api, router]);
+
+  const doPublish = useCallback(async () => {
+    const id = api.getState().doc.id;
+    setPublish({ kind: "publishing" });
+    try {
+      const published = await publishScenario(id);
+      setIsDraft(false);
+      setPublish({ kind: "published", version: published.version });
+    } catch (error) {
+      const failed = failedChecksOf(error);
+      const message = error instanceof ApiError ? error.message : "The scenario could not be published.";
+      setPublish({ kind: "refused", message, failed: failed ?? [] });
+    }
+  }, [api]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -296,8 +326,25 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
             >
               {isNew ? "Create scenario" : "Save new version"} <kbd>Ctrl+S</kbd>
             </button>
+            {!isNew && isDraft && (
+              <button
+                type="button"
+                className="button"
+                onClick={() => void doPublish()}
+                disabled={publish.kind === "publishing" || dirty || save.kind === "saving"}
+                title={
+                  dirty
+                    ? "Save your changes first: Publish publishes the saved draft"
+                    : "Run the readiness checks and add this scenario to the benchmark (“All”)"
+                }
+                data-testid="editor-publish"
+              >
+                {publish.kind === "publishing" ? "Publishing…" : "Publish"}
+              </button>
+            )}
           </div>
         </div>
+        {!isNew && <PublishNotice draft={isDraft} publish={publish} onDismiss={() => setPublish({ kind: "idle" })} />}
         {partToolHint && (
           <p className="editor__hint" role="status">
             {partToolHint}
@@ -363,6 +410,48 @@ function EditorBody({ baseVersion: initialBase, imageUrls: initialUrls }: Scenar
         </div>
       </div>
     </EditorImagesContext.Provider>
+  );
+}
+
+/** Whether this scenario is a draft, and the outcome of the last Publish (each failed check a sentence). */
+function PublishNotice({
+  draft,
+  publish,
+  onDismiss,
+}: {
+  draft: boolean;
+  publish: PublishState;
+  onDismiss: () => void;
+}) {
+  if (publish.kind === "refused")
+    return (
+      <div className="notice notice--warn editor__publish" role="alert" data-testid="editor-publish-refused">
+        <strong>Not published.</strong> {publish.failed.length > 0 ? "Fix these first:" : publish.message}
+        {publish.failed.length > 0 && (
+          <ul data-testid="editor-publish-failures">
+            {publish.failed.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        )}
+        <button type="button" className="link-button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    );
+  if (publish.kind === "published")
+    return (
+      <p className="notice editor__publish" role="status" data-testid="editor-published">
+        Published version {publish.version}: it passed every readiness check and is now part of “All”.
+      </p>
+    );
+  if (!draft) return null;
+  return (
+    <p className="editor__hint editor__publish" data-testid="editor-draft-note">
+      <span className="badge badge--draft">draft</span> Playable and editable, but not part of “All” until you publish
+      it (Publish checks: at least 3 entities, the tier agrees with the similar parts, every gold part can be inspected,
+      no validator problem).
+    </p>
   );
 }
 

@@ -18,13 +18,17 @@ export interface GalleryFiltersProps {
   readonly allSettingsHref: string;
   readonly allTiersHref: string;
   readonly clearHref: string;
+  /** Published / draft chips; absent when there is no draft. */
+  readonly statuses?: readonly FilterOption[];
+  readonly status?: string | undefined;
+  readonly allStatusesHref?: string;
 }
 
 /** Filters as links and a GET form, so every filtered view is a shareable URL and works without JS. */
 export function GalleryFilters(props: GalleryFiltersProps) {
   const tierOrder = (v: string) => DISTRACTOR_TIERS.indexOf(v as DistractorTier);
   const tiers = [...props.tiers].sort((a, b) => tierOrder(a.value) - tierOrder(b.value));
-  const active = Boolean(props.q || props.setting || props.tier);
+  const active = Boolean(props.q || props.setting || props.tier || props.status);
   return (
     <section className="filters" aria-label="Filters">
       <Form action="/scenarios" className="search" role="search">
@@ -39,6 +43,7 @@ export function GalleryFilters(props: GalleryFiltersProps) {
         />
         {props.setting && <input type="hidden" name="setting" value={props.setting} />}
         {props.tier && <input type="hidden" name="tier" value={props.tier} />}
+        {props.status && <input type="hidden" name="status" value={props.status} />}
         <button type="submit" className="button">
           Search
         </button>
@@ -74,12 +79,32 @@ export function GalleryFilters(props: GalleryFiltersProps) {
             </Chip>
           ))}
         </nav>
-        {active && (
+        {active && !props.statuses && (
           <Link href={props.clearHref} className="filters__clear">
             Clear filters
           </Link>
         )}
       </div>
+      {props.statuses && (
+        <div className="filters__row">
+          <span className="filters__label">Status</span>
+          <nav className="chips" aria-label="Filter by status">
+            <Chip href={props.allStatusesHref ?? props.clearHref} current={!props.status} testId="filter-status-all">
+              All
+            </Chip>
+            {props.statuses.map((o) => (
+              <Chip key={o.value} href={o.href} current={props.status === o.value} testId={`filter-status-${o.value}`}>
+                {o.value} <span className="chip__count">{o.count}</span>
+              </Chip>
+            ))}
+          </nav>
+          {active && (
+            <Link href={props.clearHref} className="filters__clear">
+              Clear filters
+            </Link>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -15,6 +15,8 @@ export interface ScenarioCardData {
   readonly width: number;
   readonly height: number;
   readonly thumbnailUrl: string;
+  /** Not published yet: playable and editable, not in "All". */
+  readonly draft?: boolean;
 }
 
 export function ScenarioCard({ card }: { card: ScenarioCardData }) {
@@ -25,6 +27,7 @@ export function ScenarioCard({ card }: { card: ScenarioCardData }) {
       data-scenario-id={card.id}
       data-tier={card.tier}
       data-setting={card.setting}
+      data-draft={card.draft ? "true" : undefined}
     >
       <Link href={`/scenarios/${card.id}`} className="scenario-card__link">
         <div className="scenario-card__thumb">
@@ -43,6 +46,11 @@ export function ScenarioCard({ card }: { card: ScenarioCardData }) {
           <div className="scenario-card__meta">
             <SettingBadge setting={card.setting} />
             <TierBadge tier={card.tier} />
+            {card.draft && (
+              <span className="badge badge--draft" data-testid="draft-badge" title="Not published: not in “All”">
+                draft
+              </span>
+            )}
             <span className="scenario-card__count">{plural(card.entityCount, "entity", "entities")}</span>
           </div>
         </div>

@@ -5,7 +5,7 @@ import { SettingBadge } from "@/components/ui/setting-badge";
 import { TierBadge } from "@/components/ui/tier-badge";
 
 /** Title, badges and the brief the solver sees: task, constraints and context items. */
-export function ScenarioHeader({ scenario }: { scenario: Scenario }) {
+export function ScenarioHeader({ scenario, draft = false }: { scenario: Scenario; draft?: boolean }) {
   const items = scenario.items ?? [];
   return (
     <header className="scenario-head">
@@ -24,6 +24,15 @@ export function ScenarioHeader({ scenario }: { scenario: Scenario }) {
           <span className="badge badge--muted" title="Scenario version">
             v{scenario.version}
           </span>
+          {draft && (
+            <span
+              className="badge badge--draft"
+              data-testid="scenario-draft-badge"
+              title="Made or edited here and not published: playable and editable, not in “All”. Publish it in the editor."
+            >
+              draft
+            </span>
+          )}
           <span
             className="badge badge--muted"
             title={`${scenario.source.license}${scenario.source.attribution ? ` · ${scenario.source.attribution}` : ""}`}

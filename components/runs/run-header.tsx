@@ -16,6 +16,7 @@ export interface RunHeaderProps {
   readonly seeds: readonly number[];
   readonly runsHref: string;
   readonly actions?: ReactNode;
+  readonly benchmarkSet?: ReactNode;
 }
 
 /** Breadcrumb, title and the facts that identify a run. */
@@ -49,6 +50,7 @@ export function RunHeader(props: RunHeaderProps) {
           ? "open: episodes are added as people play"
           : `${props.scenarioCount} scenario${props.scenarioCount === 1 ? "" : "s"} × ${props.seeds.length} seed${props.seeds.length === 1 ? "" : "s"}`,
     },
+    { label: "Benchmark set", value: props.benchmarkSet ?? "—", testId: "run-benchmark-set" },
     { label: "Created", value: formatTimestamp(props.createdAt) },
   ];
   return (

@@ -7,3 +7,4 @@ export * from "./validate";
 export * from "./geometry";
 export * from "./views";
 export * from "./json-schema";
+export * from "./readiness";

@@ -158,6 +158,26 @@ describe.each(backends)("repositories on $name", (backend) => {
     await expect(getOrCreateAnnotator(db, "Ada\u0000Lovelace")).rejects.toThrow(/control characters/);
   });
 
+  it("records a run's benchmark set when it is created and keeps it on resume", async () => {
+    const db = getDb();
+    const config = { solver: { kind: "baseline", name: "oracle" }, seeds: [1] } as unknown as RunConfig;
+    const set = { name: "bundled", count: 62, hash: "3fa9c1" };
+    const created = await createOrResumeRun(db, { id: "set1", name: "s", config, configHash: "hs", benchmarkSet: set });
+    expect(created.run.benchmarkSet).toEqual(set);
+    const resumed = await createOrResumeRun(db, {
+      id: "set1",
+      name: "s",
+      config,
+      configHash: "hs",
+      benchmarkSet: { name: "custom", count: 1, hash: "000000" },
+    });
+    expect(resumed.run.benchmarkSet).toEqual(set);
+    expect((await getRun(db, "set1"))?.benchmarkSet).toEqual(set);
+    expect((await createOrResumeRun(db, { id: "set2", name: "s", config, configHash: "hs" })).run.benchmarkSet).toBe(
+      null,
+    );
+  });
+
   it("stores a run: resume by config hash, episodes restart from scratch, steps and score round-trip", async () => {
     const db = getDb();
     const [loaded] = (await loadScenarioStore(store())).scenarios.filter((l) => l.scenario.id === "b");

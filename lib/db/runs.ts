@@ -6,6 +6,7 @@ import { MmcbError } from "@/core/errors";
 import type { EndReason, TraceStep } from "@/core/engine";
 import type { EpisodeTrace } from "@/core/engine";
 import type { RunConfig } from "@/core/run";
+import { parseBenchmarkSet, type BenchmarkSet } from "@/core/run/benchmark-set";
 import type { EpisodeMetrics } from "@/core/scoring";
 import type { Db } from "./client";
 import { Prisma } from "./generated/client";
@@ -23,6 +24,8 @@ export interface RunRecord {
   readonly error: string | null;
   readonly createdAt: Date;
   readonly finishedAt: Date | null;
+  /** The benchmark set as recorded when the run was created; null for older and human-play runs. */
+  readonly benchmarkSet: BenchmarkSet | null;
 }
 
 export interface EpisodeRecord {
@@ -47,6 +50,7 @@ const toRun = (r: {
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  benchmarkSet?: string | null;
 }): RunRecord => ({
   id: r.id,
   name: r.name,
@@ -58,6 +62,7 @@ const toRun = (r: {
   error: r.error,
   createdAt: r.createdAt,
   finishedAt: r.finishedAt,
+  benchmarkSet: parseBenchmarkSet(r.benchmarkSet),
 });
 
 /**
@@ -68,7 +73,16 @@ const toRun = (r: {
  */
 export async function createOrResumeRun(
   db: Db,
-  input: { id: string; name: string; config: RunConfig; configHash: string; launch?: unknown; reopen?: boolean },
+  input: {
+    id: string;
+    name: string;
+    config: RunConfig;
+    configHash: string;
+    launch?: unknown;
+    reopen?: boolean;
+    /** Recorded when the run is created (a resumed run keeps its own). */
+    benchmarkSet?: BenchmarkSet;
+  },
 ): Promise<{ run: RunRecord; resumed: boolean }> {
   const existing = await db.run.findUnique({ where: { id: input.id } });
   const launch = input.launch === undefined ? {} : { launch: JSON.stringify(input.launch) };
@@ -103,6 +117,7 @@ export async function createOrResumeRun(
       status: "running",
       startedAt: new Date(),
       ...launch,
+      ...(input.benchmarkSet ? { benchmarkSet: JSON.stringify(input.benchmarkSet) } : {}),
     },
   });
   return { run: toRun(row), resumed: false };

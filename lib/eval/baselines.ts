@@ -14,6 +14,8 @@ export interface BaselineEvalOptions {
   readonly scenarios: readonly LoadedScenario[];
   /** The folder the scenarios were loaded from (recorded so the run can be replayed); none: the app's store. */
   readonly scenariosDir?: string;
+  /** The benchmark set's name, recorded with the run (lib/run/benchmark-set: benchmarkSetName). */
+  readonly benchmarkSetName?: string;
   readonly seeds: readonly number[];
   readonly maxTurns: number;
   readonly observation: "image" | "hybrid" | "text";
@@ -50,6 +52,7 @@ export async function runBaselineEval(options: BaselineEvalOptions): Promise<Eva
     name: `${options.solver} baseline`,
     config,
     launch,
+    ...(options.benchmarkSetName ? { benchmarkSetName: options.benchmarkSetName } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     scenarios: options.scenarios,
     seeds: options.seeds,

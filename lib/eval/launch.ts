@@ -43,7 +43,8 @@ export interface PreparedReplay {
 /**
  * Checks that a run can be replayed here — it is stored with its launch, is not playing, and its
  * scenarios are in the folder (or store) it came from with the same content — and returns how to start
- * it. `appStore` loads the app's scenario store for runs started from the web app. Throws with a sentence:
+ * it. `appStore` loads the app's scenario store for runs started from the web app (`getReplayStore`: the
+ * published scenarios and the drafts, so a run over a published version still replays after an edit). Throws with a sentence:
  * `run:not_found`, `conflict` (still playing, not replayable, scenarios changed or missing).
  */
 export async function prepareReplay(runId: string, appStore: () => Promise<LoadResult>): Promise<PreparedReplay> {
@@ -61,8 +62,14 @@ export async function prepareReplay(runId: string, appStore: () => Promise<LoadR
         : `run "${runId}" does not record how it was launched (it is older than this version); resume it with \`mmcb eval --resume --run-id ${runId}\` and its original flags`,
     );
   const store = launch.scenariosDir ? await loadScenarioStore(launch.scenariosDir) : await appStore();
-  const byId = new Map(store.scenarios.map((l) => [l.scenario.id, l]));
   const wanted = new Map(run.config.scenarios.map((s) => [s.id, s.contentHash]));
+  // a store may hold an id twice (the app's published version and a newer draft): the one played wins
+  const byId = new Map<string, LoadedScenario>();
+  for (const l of store.scenarios) {
+    const seen = byId.get(l.scenario.id);
+    if (!seen || (seen.contentHash !== wanted.get(l.scenario.id) && l.contentHash === wanted.get(l.scenario.id)))
+      byId.set(l.scenario.id, l);
+  }
   const where = launch.scenariosDir ?? "the scenario library";
   const scenarios = launch.scenarioIds.map((id) => {
     const loaded = byId.get(id);

@@ -17,6 +17,8 @@ export interface ModelEvalOptions {
   readonly scenarios: readonly LoadedScenario[];
   /** The folder the scenarios were loaded from (recorded so the run can be replayed); none: the app's store. */
   readonly scenariosDir?: string;
+  /** The benchmark set's name, recorded with the run (lib/run/benchmark-set: benchmarkSetName). */
+  readonly benchmarkSetName?: string;
   readonly seeds: readonly number[];
   readonly maxTurns: number;
   readonly observation: RunConfig["engine"]["observation"];
@@ -94,6 +96,7 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
     name: `${settings.model} @ ${hostOf(settings.baseUrl)}`,
     config,
     launch,
+    ...(options.benchmarkSetName ? { benchmarkSetName: options.benchmarkSetName } : {}),
     scenarios: options.scenarios,
     seeds: options.seeds,
     engine,

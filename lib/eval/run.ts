@@ -30,6 +30,7 @@ import {
 import { runCounts } from "@/lib/db/run-queries";
 import { indexScenarios } from "@/lib/db/scenarios";
 import { redactSecret } from "@/lib/secrets";
+import { benchmarkSetFor } from "@/lib/run/benchmark-set";
 import { configHash } from "@/lib/run/hash";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 
@@ -55,6 +56,8 @@ export interface EvalOptions {
   readonly makeSolver: (loaded: LoadedScenario, seed: number, usage: UsageSink, signal: AbortSignal) => Solver;
   /** How to play the run again (stored with it; never a key). */
   readonly launch?: unknown;
+  /** The benchmark set's name (recorded when the run is created); default `custom`. */
+  readonly benchmarkSetName?: string;
   /** Cancels the run from this process (the web app's Cancel; `cancelRun` does it from anywhere). */
   readonly signal?: AbortSignal;
   /** How often the run's status is read to notice a cancel from another process (ms, default 1000). */
@@ -111,6 +114,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     config: options.config,
     configHash: hash,
     ...(options.launch !== undefined ? { launch: options.launch } : {}),
+    benchmarkSet: benchmarkSetFor(options.benchmarkSetName ?? "custom", options.scenarios),
     // a worker playing one episode leaves the run's status to the queue (and a cancel in place)
     reopen: scope?.mode !== "episode",
   });

@@ -16,7 +16,8 @@ import { runModelEval } from "@/lib/eval/model";
 import { newRunId, type EvalProgress } from "@/lib/eval/run";
 import { createClient, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
-import { getScenarioStore } from "@/lib/scenarios/store";
+import { benchmarkSetName } from "@/lib/run/benchmark-set";
+import { getPublishedStore, getScenarioStore } from "@/lib/scenarios/store";
 import { checkRequestKeyEnv, KEY_ENV_REFUSED, redactSecret } from "@/lib/secrets";
 import type { ProgressStatus } from "./progress";
 import type { FieldErrors, OpenAiRequest, RunRequest } from "./run-request";
@@ -93,7 +94,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * background and resolves once the run is registered in the database, so its page can be opened at once.
  */
 export async function startRunJob(request: RunRequest): Promise<StartRunResult> {
-  const store = await getScenarioStore();
+  // "all" is the published benchmark (drafts left out); a draft runs only when named
+  const store = request.scenarios === "all" ? await getPublishedStore() : await getScenarioStore();
   let scenarios: readonly LoadedScenario[] = store.scenarios;
   if (request.scenarios !== "all") {
     const wanted = new Set(request.scenarios);
@@ -142,7 +144,15 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
     job.failed = p.failed;
     job.reused = p.reused;
   };
-  const common = { scenarios, seeds, maxTurns: request.maxTurns, observation: request.observation, runId, onProgress };
+  const common = {
+    scenarios,
+    seeds,
+    maxTurns: request.maxTurns,
+    observation: request.observation,
+    runId,
+    onProgress,
+    benchmarkSetName: benchmarkSetName({ selected: request.scenarios !== "all", scenarios }),
+  };
   const running = settings
     ? runModelEval({
         ...common,

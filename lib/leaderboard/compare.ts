@@ -6,6 +6,8 @@ import "server-only";
 import { compareRuns, scenarioGoldDifferences, type Comparison, type ScenarioGoldRow } from "@/core/scoring";
 import { getDb } from "@/lib/db/client";
 import { listRuns } from "@/lib/db/runs";
+import type { BenchmarkSet } from "@/core/run/benchmark-set";
+import { runBenchmarkSet } from "@/lib/run/benchmark-set";
 import { comparableHash } from "@/lib/run/hash";
 import { scoredEpisodes } from "./runs";
 
@@ -14,6 +16,7 @@ export interface RunChoice {
   readonly name: string;
   readonly solver: string;
   readonly comparableHash: string;
+  readonly benchmarkSet: BenchmarkSet | null;
 }
 
 export interface ComparisonData {
@@ -36,6 +39,7 @@ export async function loadComparePage(a?: string, b?: string): Promise<ComparePa
     name: r.name,
     solver: r.config.solver.model ?? r.solverName,
     comparableHash: comparableHash(r.config),
+    benchmarkSet: runBenchmarkSet(r),
   }));
   const runA = runs.find((r) => r.id === a);
   const runB = runs.find((r) => r.id === b);

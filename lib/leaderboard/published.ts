@@ -1,12 +1,10 @@
 /**
- * The published MM-CreativityBench leaderboard (the paper's table), read at request time from the shared
- * reference folder beside the repository. It is reference material, never copied into this repository:
- * when the file is absent or does not parse, there is simply nothing to show.
+ * The published MM-CreativityBench leaderboard (the paper's rows), kept in the project as data
+ * (lib/leaderboard/published.json) with its source, so a fresh clone shows it. The copy is checked
+ * against the shared reference file by lib/leaderboard/published.test.ts.
  */
-import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import data from "./published.json";
 
 const rowSchema = z.object({
   order: z.number(),
@@ -24,23 +22,33 @@ const rowSchema = z.object({
 });
 export type PublishedRow = z.infer<typeof rowSchema>;
 
-/** Where the reference table lives, relative to the app's working directory. */
-export function publishedLeaderboardPath(): string {
-  return path.resolve(process.cwd(), "../shared/reference/mm-creativitybench/leaderboard.json");
+const sourceSchema = z.object({
+  /** The paper's title. */
+  paper: z.string(),
+  arxiv: z.string(),
+  url: z.url(),
+  /** Which table of the paper the rows are. */
+  table: z.string(),
+  /** When the paper was published (YYYY-MM). */
+  published: z.string(),
+  /** When the rows were copied into the project (YYYY-MM-DD). */
+  copied: z.string(),
+});
+export type PublishedSource = z.infer<typeof sourceSchema>;
+
+export const publishedFileSchema = z.object({
+  source: sourceSchema,
+  rows: z.array(rowSchema).min(1),
+});
+
+export interface PublishedLeaderboard {
+  readonly source: PublishedSource;
+  /** The paper's rows in their published order. */
+  readonly rows: readonly PublishedRow[];
 }
 
-/** The paper's rows in their published order; empty when the file is absent or unreadable. */
-export async function loadPublishedLeaderboard(): Promise<PublishedRow[]> {
-  let text: string;
-  try {
-    text = await readFile(publishedLeaderboardPath(), "utf8");
-  } catch {
-    return [];
-  }
-  try {
-    const parsed = z.array(rowSchema).safeParse(JSON.parse(text));
-    return parsed.success ? [...parsed.data].sort((a, b) => a.order - b.order) : [];
-  } catch {
-    return [];
-  }
+/** The project's copy of the paper's leaderboard (throws at start-up if the data file is malformed). */
+export function loadPublishedLeaderboard(): PublishedLeaderboard {
+  const parsed = publishedFileSchema.parse(data);
+  return { source: parsed.source, rows: [...parsed.rows].sort((a, b) => a.order - b.order) };
 }

@@ -7,7 +7,10 @@ import { summarize, type MetricSummary, type ScoredEpisode } from "@/core/scorin
 import { getDb } from "@/lib/db/client";
 import { listRunSummaries, runEpisodeRows } from "@/lib/db/run-queries";
 import { runAnnotatorCount, type RunRecord } from "@/lib/db/runs";
+import type { BenchmarkSet } from "@/core/run/benchmark-set";
+import { runBenchmarkSet } from "@/lib/run/benchmark-set";
 import { comparableHash } from "@/lib/run/hash";
+import { configDifferences } from "./differences";
 
 /** The metrics a leaderboard row shows. */
 export const LEADERBOARD_METRICS = [
@@ -29,6 +32,7 @@ export interface LeaderboardRun {
   /** The model name, or the baseline's name. */
   readonly solver: string;
   readonly comparableHash: string;
+  readonly benchmarkSet: BenchmarkSet | null;
   readonly scenarioCount: number;
   readonly seedCount: number;
   readonly episodes: number;
@@ -39,6 +43,12 @@ export interface LeaderboardGroup {
   readonly hash: string;
   /** Runs by gold_correct, best first. */
   readonly runs: readonly LeaderboardRun[];
+  /** The benchmark set its runs played (one per group: it is part of the comparable configuration). */
+  readonly benchmarkSet: BenchmarkSet | null;
+  /** The group with the most runs, which the others are described against. */
+  readonly main: boolean;
+  /** What this group's configuration changes against the main group's, as phrases (empty for the main group). */
+  readonly differences: readonly string[];
 }
 
 export interface LeaderboardData {
@@ -86,6 +96,7 @@ async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
     solverKind: run.solverKind,
     solver: human?.label ?? run.config.solver.model ?? run.solverName,
     comparableHash: comparableHash(run.config),
+    benchmarkSet: runBenchmarkSet(run),
     scenarioCount: human?.scenarioCount ?? run.config.scenarios.length,
     seedCount: human?.seedCount ?? run.config.seeds.length,
     episodes: scored.length,
@@ -119,12 +130,24 @@ export async function loadLeaderboard(group?: string): Promise<LeaderboardData> 
   // human-play runs stay open while people play; their scored episodes count as they come
   const finished = (await listRunSummaries(getDb())).filter((r) => r.status === "done" || r.solverKind === "human");
   const runs = (await Promise.all(finished.map(leaderboardRun))).filter((r): r is LeaderboardRun => r !== null);
+  const configs = new Map(finished.map((r) => [r.id, r.config]));
   const byHash = new Map<string, LeaderboardRun[]>();
   for (const r of runs) byHash.set(r.comparableHash, [...(byHash.get(r.comparableHash) ?? []), r]);
-  const size = (g: LeaderboardGroup) => g.runs.reduce((s, r) => s + r.episodes, 0);
-  const groups: LeaderboardGroup[] = [...byHash]
+  const size = (g: { runs: readonly LeaderboardRun[] }) => g.runs.reduce((s, r) => s + r.episodes, 0);
+  const sorted = [...byHash]
     .map(([hash, list]) => ({ hash, runs: list.sort(byGold) }))
     .sort((a, b) => b.runs.length - a.runs.length || size(b) - size(a) || a.hash.localeCompare(b.hash));
+  const facts = (g: { runs: readonly LeaderboardRun[] }) => ({
+    config: configs.get(g.runs[0]!.id)!,
+    benchmarkSet: g.runs[0]!.benchmarkSet,
+  });
+  const main = sorted[0] ? facts(sorted[0]) : null;
+  const groups: LeaderboardGroup[] = sorted.map((g, i) => ({
+    ...g,
+    benchmarkSet: g.runs[0]!.benchmarkSet,
+    main: i === 0,
+    differences: i === 0 || !main ? [] : configDifferences(main, facts(g)),
+  }));
   const wanted = group?.toLowerCase();
   const selected = (wanted ? groups.find((g) => g.hash.startsWith(wanted)) : undefined) ?? groups[0] ?? null;
   return { groups, selected };

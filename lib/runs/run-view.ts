@@ -13,6 +13,8 @@ import { getRun, type RunRecord } from "@/lib/db/runs";
 import { getRunJob, type RunJob } from "@/lib/jobs/run-jobs";
 import type { RunProgress } from "@/lib/jobs/progress";
 import { comparableHash } from "@/lib/run/hash";
+import { runBenchmarkSet } from "@/lib/run/benchmark-set";
+import type { BenchmarkSet } from "@/core/run/benchmark-set";
 
 /** A run as its header and the runs list describe it. */
 export interface RunHeader {
@@ -63,6 +65,8 @@ export interface RunPageData {
   /** Null until an episode is scored. */
   readonly aggregate: Aggregate | null;
   readonly episodes: readonly RunEpisodeView[];
+  /** The benchmark set the run played (null while only registered, and for human play). */
+  readonly benchmarkSet: BenchmarkSet | null;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -156,7 +160,14 @@ export async function loadRunPage(runId: string): Promise<RunPageData | null> {
       scenarioCount: 0,
       seeds: [],
     };
-    return { run: placeholder, progress: progressOf(null, job, null), config: null, aggregate: null, episodes: [] };
+    return {
+      run: placeholder,
+      progress: progressOf(null, job, null),
+      config: null,
+      aggregate: null,
+      episodes: [],
+      benchmarkSet: null,
+    };
   }
   const counts = job ? null : await runCounts(db, runId);
   const results = await runResults(runId);
@@ -164,6 +175,7 @@ export async function loadRunPage(runId: string): Promise<RunPageData | null> {
     run: header(run),
     progress: progressOf(run, job, counts),
     config: run.config,
+    benchmarkSet: runBenchmarkSet(run),
     ...results,
   };
 }

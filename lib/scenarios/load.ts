@@ -19,6 +19,8 @@ export interface LoadedScenario {
   readonly contentHash: string;
   /** sha256 of every referenced image, by file name. */
   readonly imageHashes: Readonly<Record<string, string>>;
+  /** Made or edited in the app and not yet published (lives under `<dataDir>/drafts`). */
+  readonly draft?: boolean;
 }
 
 export interface LoadResult {

@@ -14,6 +14,8 @@ export interface ScenarioSummary {
   width: number;
   height: number;
   contentHash: string;
+  /** Made or edited in the app and not published yet: playable, editable, not in "All". */
+  draft: boolean;
 }
 
 export function scenarioSummary(loaded: LoadedScenario): ScenarioSummary {
@@ -31,5 +33,6 @@ export function scenarioSummary(loaded: LoadedScenario): ScenarioSummary {
     width: s.scene.width,
     height: s.scene.height,
     contentHash: loaded.contentHash,
+    draft: loaded.draft === true,
   };
 }

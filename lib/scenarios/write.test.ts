@@ -11,7 +11,7 @@ const { getOrCreateAnnotator } = await import("@/lib/db/annotators");
 const { listConflictDrafts } = await import("@/lib/db/scenarios");
 const { displayPath, loadScenarioStore } = await import("./load");
 const { saveScenarioVersion, stageScenarioExport, currentScenario } = await import("./write");
-const { getScenarioStore, getScenario, mergeStores, userScenariosDir } = await import("./store");
+const { getScenarioStore, getScenario, mergeStores, draftScenariosDir } = await import("./store");
 const { storeUploadedImage } = await import("@/lib/uploads/images");
 
 let root: string;
@@ -37,7 +37,7 @@ function edited(version: number, title: string): Record<string, unknown> {
 }
 
 describe("saveScenarioVersion", () => {
-  it("writes an edit of a bundled scenario as version base+1 in the user folder, never in the bundled one", async () => {
+  it("writes an edit of a bundled scenario as version base+1 in the drafts folder, never in the bundled one", async () => {
     const before = readFileSync(path.join(bundled, "pry-lid", "scenario.json"), "utf8");
     const alice = await getOrCreateAnnotator(getDb(), "Alice");
     const result = await saveScenarioVersion({ document: edited(1, "Edited title"), baseVersion: 1, annotator: alice });
@@ -45,7 +45,7 @@ describe("saveScenarioVersion", () => {
     if (result.kind !== "saved") return;
     expect(result.version).toBe(2);
     expect(readFileSync(path.join(bundled, "pry-lid", "scenario.json"), "utf8")).toBe(before);
-    const userDir = path.join(userScenariosDir(), "pry-lid");
+    const userDir = path.join(draftScenariosDir(), "pry-lid");
     const written = JSON.parse(readFileSync(path.join(userDir, "scenario.json"), "utf8")) as {
       version: number;
       schemaVersion: number;
@@ -55,7 +55,7 @@ describe("saveScenarioVersion", () => {
     expect(JSON.parse(before).schemaVersion).toBe(1);
     expect(written.schemaVersion).toBe(2);
     // images came along and the folder validates like the CLI would validate it
-    const check = await loadScenarioStore(userScenariosDir());
+    const check = await loadScenarioStore(draftScenariosDir());
     expect(check.issues).toEqual([]);
     expect(check.scenarios.map((s) => s.scenario.id)).toEqual(["pry-lid"]);
     // no temp files left behind
@@ -100,7 +100,7 @@ describe("saveScenarioVersion", () => {
     expect(result.kind).toBe("invalid");
     if (result.kind !== "invalid") return;
     expect(result.lines).toContain(
-      `${displayPath(path.join(userScenariosDir(), "pry-lid", "scenario.json"))}: gold[0].part: "rim" is not a part of entity "coin"`,
+      `${displayPath(path.join(draftScenariosDir(), "pry-lid", "scenario.json"))}: gold[0].part: "rim" is not a part of entity "coin"`,
     );
     expect((await currentScenario("pry-lid"))?.scenario.version).toBe(3);
   });
@@ -120,7 +120,7 @@ describe("saveScenarioVersion", () => {
     const created = await saveScenarioVersion({ document: doc, baseVersion: null, annotator: null });
     expect(created.kind).toBe("saved");
     expect(created.kind === "saved" && created.version).toBe(1);
-    expect(existsSync(path.join(userScenariosDir(), "new-one", upload.file))).toBe(true);
+    expect(existsSync(path.join(draftScenariosDir(), "new-one", upload.file))).toBe(true);
     await expect(saveScenarioVersion({ document: doc, baseVersion: null, annotator: null })).rejects.toMatchObject({
       code: "scenario:duplicate_id",
     });
@@ -131,7 +131,7 @@ describe("saveScenarioVersion", () => {
     };
     const bad = await saveScenarioVersion({ document: missing, baseVersion: null, annotator: null });
     expect(bad.kind === "invalid" && bad.lines.join("\n")).toMatch(/scene\.image: image file .* does not exist/);
-    expect(existsSync(path.join(userScenariosDir(), "other"))).toBe(false);
+    expect(existsSync(path.join(draftScenariosDir(), "other"))).toBe(false);
   });
 
   it("refuses a document whose id is not a slug before touching the disk", async () => {
@@ -174,7 +174,7 @@ describe("mergeStores", () => {
     const ids = store.scenarios.map((s) => s.scenario.id);
     expect(ids).toEqual(["new-one", "pry-lid"]);
     const bundledOnly = await loadScenarioStore(bundled);
-    const user = await loadScenarioStore(userScenariosDir());
+    const user = await loadScenarioStore(draftScenariosDir());
     const older = {
       ...user,
       scenarios: user.scenarios.map((s) => ({ ...s, scenario: { ...s.scenario, version: 1 } })),

@@ -1,6 +1,7 @@
 /**
- * Writing scenarios from the app (editor, review): every save is a NEW version (`base + 1`) written under
- * the user folder `<dataDir>/scenarios/<id>/`, never into the bundled git-tracked folder. The document is
+ * Writing scenarios from the app (editor, review): every save is a NEW version (`base + 1`) written as a
+ * draft under `<dataDir>/drafts/<id>/`, never into the bundled git-tracked folder; `publishScenario` runs
+ * the readiness checks and moves a draft to the published user folder `<dataDir>/scenarios/<id>/`. The document is
  * checked by the same validator the CLI runs (same one-line messages). A save that started from a version
  * that is no longer the latest is refused as a conflict, and the refused document is kept in the
  * database with its annotator so nothing is lost.
@@ -17,8 +18,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { formatIssue, MmcbError, type ValidationIssue } from "@/core/errors";
 import {
+  readinessChecks,
   referencedImages,
   slugSchema,
+  type ReadinessCheck,
   validateScenarioDocument,
   type ImageProbe,
   type Scenario,
@@ -28,7 +31,7 @@ import { getDb } from "@/lib/db/client";
 import { indexScenarios, recordConflictDraft, recordScenarioSave } from "@/lib/db/scenarios";
 import { uploadNameOf, uploadPath } from "@/lib/uploads/images";
 import { displayPath, loadScenarioDir, resolveInside, type LoadedScenario } from "./load";
-import { invalidateScenarioStore, userScenariosDir } from "./store";
+import { draftScenariosDir, invalidateScenarioStore, userScenariosDir } from "./store";
 
 export interface SaveScenarioInput {
   /** The scenario document as edited (its `version` is replaced by the new version). */
@@ -81,17 +84,23 @@ const exists = (file: string) =>
     () => false,
   );
 
-/** The stored scenario an edit of `id` builds on: the user copy when its version is higher, else bundled. */
+/**
+ * The stored scenario an edit of `id` builds on: of the bundled, the published user and the draft copy,
+ * the one with the highest version (an earlier folder wins a tie). A draft comes back with `draft: true`.
+ */
 export async function currentScenario(id: string): Promise<LoadedScenario | null> {
   const slug = slugSchema.parse(id);
   const candidates = await Promise.all(
-    [path.join(defaultScenariosDir(), slug), path.join(userScenariosDir(), slug)].map(async (dir) =>
-      (await exists(path.join(dir, "scenario.json"))) ? (await loadScenarioDir(dir)).scenario : null,
-    ),
+    [defaultScenariosDir(), userScenariosDir(), draftScenariosDir()].map(async (root) => {
+      const dir = path.join(root, slug);
+      return (await exists(path.join(dir, "scenario.json"))) ? (await loadScenarioDir(dir)).scenario : null;
+    }),
   );
-  const [bundled, user] = candidates;
-  if (user && (!bundled || user.scenario.version > bundled.scenario.version)) return user;
-  return bundled ?? null;
+  let best: LoadedScenario | null = null;
+  candidates.forEach((c, i) => {
+    if (c && (!best || c.scenario.version > best.scenario.version)) best = i === 2 ? { ...c, draft: true } : c;
+  });
+  return best;
 }
 
 async function probeFile(file: string): Promise<ImageProbe> {
@@ -177,11 +186,15 @@ export async function saveScenarioVersion(input: SaveScenarioInput): Promise<Sav
 
 async function saveLocked(id: string, input: SaveScenarioInput): Promise<SaveScenarioResult> {
   const current = await currentScenario(id);
-  const targetDir = path.join(userScenariosDir(), id);
+  const targetDir = path.join(draftScenariosDir(), id);
   const db = getDb();
 
   if (input.baseVersion === null) {
-    if (current || (await exists(path.join(targetDir, "scenario.json")))) {
+    if (
+      current ||
+      (await exists(path.join(targetDir, "scenario.json"))) ||
+      (await exists(path.join(userScenariosDir(), id, "scenario.json")))
+    ) {
       throw new MmcbError("scenario:duplicate_id", `a scenario "${id}" already exists; choose another id`);
     }
   } else {
@@ -246,6 +259,73 @@ async function saveLocked(id: string, input: SaveScenarioInput): Promise<SaveSce
     contentHash: loaded.scenario.contentHash,
     revisionId,
   };
+}
+
+export type PublishResult =
+  | {
+      readonly kind: "published";
+      readonly scenario: Scenario;
+      readonly version: number;
+      readonly contentHash: string;
+      readonly checks: readonly ReadinessCheck[];
+    }
+  | { readonly kind: "not_ready"; readonly checks: readonly ReadinessCheck[] };
+
+/**
+ * Publishes the draft of `id`: runs the readiness checks (core/scenario/readiness) on the stored draft and,
+ * when every one passes, moves `<dataDir>/drafts/<id>/` to `<dataDir>/scenarios/<id>/` (replacing an older
+ * published copy) so the scenario joins "All". Unchanged content: the content hash stays the same.
+ * Throws scenario:not_found for an unknown id and `conflict` when there is no draft to publish.
+ */
+export async function publishScenario(id: string): Promise<PublishResult> {
+  const slug = slugSchema.parse(id);
+  return withLock(slug, async () => {
+    const draftDir = path.join(draftScenariosDir(), slug);
+    const current = await currentScenario(slug);
+    if (!current) throw new MmcbError("scenario:not_found", `No scenario "${slug}"`);
+    if (!current.draft || !(await exists(path.join(draftDir, "scenario.json"))))
+      throw new MmcbError(
+        "conflict",
+        `scenario "${slug}" has no draft to publish; version ${current.scenario.version} is already published`,
+      );
+    const loaded = await loadScenarioDir(draftDir);
+    if (!loaded.scenario) {
+      const lines = loaded.issues.map(formatIssue);
+      const n = lines.length;
+      return {
+        kind: "not_ready",
+        checks: [
+          {
+            id: "validator",
+            ok: false,
+            message: `The validator reports ${n} problem${n === 1 ? "" : "s"}: ${lines[0] ?? "the draft cannot be read"}`,
+          },
+        ],
+      };
+    }
+    const checks = readinessChecks(loaded.scenario.scenario);
+    if (checks.some((c) => !c.ok)) return { kind: "not_ready", checks };
+
+    const publishedRoot = userScenariosDir();
+    const target = path.join(publishedRoot, slug);
+    await mkdir(publishedRoot, { recursive: true });
+    const stamp = `${process.pid}-${Date.now()}`;
+    const incoming = path.join(publishedRoot, `.publish-${slug}-${stamp}`);
+    const aside = path.join(publishedRoot, `.replaced-${slug}-${stamp}`);
+    await rename(draftDir, incoming);
+    const hadPublished = await exists(target);
+    if (hadPublished) await rename(target, aside);
+    await rename(incoming, target);
+    if (hadPublished) await rm(aside, { recursive: true, force: true });
+    invalidateScenarioStore();
+    return {
+      kind: "published",
+      scenario: loaded.scenario.scenario,
+      version: loaded.scenario.scenario.version,
+      contentHash: loaded.scenario.contentHash,
+      checks,
+    };
+  });
 }
 
 function invalid(issues: readonly ValidationIssue[]): SaveScenarioResult {

@@ -44,6 +44,25 @@ export function saveScenario(scenario: Scenario, baseVersion: number): Promise<S
   return apiSend<SavedScenario>(`/api/scenarios/${encodeURIComponent(scenario.id)}`, "PUT", { scenario, baseVersion });
 }
 
+/** One readiness check of a publish, as the server answers it. */
+export interface PublishCheck {
+  readonly id: string;
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** Publishes the scenario's draft (POST /api/scenarios/[id]/publish): it joins "All". */
+export function publishScenario(id: string): Promise<SavedScenario & { checks: PublishCheck[] }> {
+  return apiSend(`/api/scenarios/${encodeURIComponent(id)}/publish`, "POST", {});
+}
+
+/** The failed readiness checks of a refused publish (422 scenario:not_ready), else null. */
+export function failedChecksOf(error: unknown): string[] | null {
+  if (!(error instanceof ApiError) || error.code !== "scenario:not_ready") return null;
+  const body = error.body as { error?: { failed?: string[] } } | null;
+  return body?.error?.failed ?? [error.message];
+}
+
 /** The conflict details of a 409 answer, else null. */
 export function conflictOf(error: unknown): ConflictBody | null {
   if (!(error instanceof ApiError) || error.status !== 409 || error.code !== "conflict") return null;

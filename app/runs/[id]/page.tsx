@@ -5,6 +5,7 @@ import { loadRunPage } from "@/lib/runs/run-view";
 import { MetricCiChart } from "@/components/charts/metric-ci-chart";
 import { RelationChart } from "@/components/charts/relation-chart";
 import { SplitChart } from "@/components/charts/split-chart";
+import { BenchmarkSetLabel } from "@/components/runs/benchmark-set";
 import { ClaimsTable } from "@/components/runs/claims-table";
 import { ConfigDetails } from "@/components/runs/config-details";
 import { EpisodeTable, type EpisodeRow } from "@/components/runs/episode-table";
@@ -74,6 +75,7 @@ export default async function RunPage({ params, searchParams }: Props) {
       <RunHeader
         {...run}
         runsHref={RUNS_URL}
+        benchmarkSet={<BenchmarkSetLabel set={data.benchmarkSet} />}
         actions={
           <>
             <Link href={compareUrl(run.id)} className="button" data-testid="compare-with">

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getScenarioStore } from "@/lib/scenarios/store";
+import { getPublishedStore } from "@/lib/scenarios/store";
 import { NewRunForm, type ScenarioOption } from "@/components/runs/new-run-form";
 import { RUNS_URL } from "@/app/_lib/urls";
 
@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New run" };
 
 export default async function NewRunPage() {
-  const store = await getScenarioStore();
+  // drafts are not part of the benchmark: only published scenarios are offered (and are "All")
+  const store = await getPublishedStore();
   const scenarios: ScenarioOption[] = store.scenarios
     .map(({ scenario: s }) => ({ id: s.id, title: s.title, setting: s.setting, tier: s.distractorSimilarity }))
     .sort((a, b) => a.title.localeCompare(b.title));

@@ -21,7 +21,7 @@ export default async function ScenarioPage({ params }: Props) {
   const { scenario, contentHash } = loaded;
   return (
     <div className="page page--wide" data-testid="scenario-page" data-scenario-id={scenario.id}>
-      <ScenarioHeader scenario={scenario} />
+      <ScenarioHeader scenario={scenario} draft={loaded.draft === true} />
       <div className="scenario-flag-row">
         <FlagScenarioButton scenarioId={scenario.id} scenarioVersion={scenario.version} />
       </div>

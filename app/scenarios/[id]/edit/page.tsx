@@ -36,7 +36,13 @@ export default async function EditScenarioPage({ params }: Props) {
         Edit <span className="muted">{scenario.title}</span>
       </h1>
       <IdentityGate purpose="to edit scenarios">
-        <ScenarioEditor key={contentHash} initial={scenario} baseVersion={scenario.version} imageUrls={imageUrls} />
+        <ScenarioEditor
+          key={contentHash}
+          initial={scenario}
+          baseVersion={scenario.version}
+          imageUrls={imageUrls}
+          draft={loaded.draft === true}
+        />
       </IdentityGate>
     </div>
   );
