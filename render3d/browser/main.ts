@@ -218,7 +218,7 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
     if (req.soloCounts) {
       const solo = new Array<number>(legend.length).fill(0);
       for (const d of decor) d.visible = false;
-      for (const [key, g] of groups) {
+      for (const key of groups.keys()) {
         for (const [k2, g2] of groups) g2.visible = k2 === key;
         const only = readIds();
         for (let i = 0; i < only.length; i++) if (only[i]) solo[only[i]! - 1]!++;

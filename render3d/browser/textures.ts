@@ -54,7 +54,7 @@ export function textureSet(
   c.fillRect(0, 0, S, S);
   b.fillStyle = "#808080";
   b.fillRect(0, 0, S, S);
-  let bumpScale = 1;
+  let bumpScale: number;
   const speckle = (n: number, size: number, alpha: number, light = 1.15, dark = 0.85) => {
     for (let i = 0; i < n; i++) {
       const x = r() * S;

@@ -59,7 +59,7 @@ export async function startRenderer(): Promise<Renderer> {
         );
       } catch (e) {
         const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-        throw new Error(`render3d: rendering a ${req.camera.mode} view failed: ${msg}`);
+        throw new Error(`render3d: rendering a ${req.camera.mode} view failed: ${msg}`, { cause: e });
       }
     },
     async close() {
