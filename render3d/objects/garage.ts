@@ -198,7 +198,7 @@ const key: ObjectModelFn = (p) => {
       [42, 3],
     ]),
   ];
-  return { object: "key", meshes, states: withStates(p), partViewFrom: { tip: [0.3, 0.15, 1], teeth: [0.1, 0.5, 1] } };
+  return { object: "key", meshes, states: withStates(p), partViewFrom: { tip: [0.35, 1, 0.6], teeth: [0.1, 0.5, 1] } };
 };
 
 export const MODELS_GARAGE: Readonly<Record<string, ObjectModelFn>> = { hammer, wrench, paintbrush, key };
