@@ -141,7 +141,7 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
   const c = req.camera;
   if (c.mode === "scene") {
     cam.fov = 30;
-    fit(cam, layout, new THREE.Vector3(0, 1.1, 1), 0.9);
+    fit(cam, layout, new THREE.Vector3(0, 0.62, 1), 0.9);
   } else {
     const g = groups.get(c.key);
     if (!g) throw new Error(`renderView: no object "${c.key}" in the request`);

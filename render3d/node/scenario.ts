@@ -80,6 +80,9 @@ function footprint(model: ModelSpec, yaw: number): [number, number] {
  * smaller y, left to right = x); each row is packed left to right with a gap and centred; the front row stands
  * close enough that, seen from the camera above the front, it partly hides the back row.
  */
+/** Footprint of a model, exported for tests. */
+export const footprintOf = footprint;
+
 export function layout(entities: readonly { id: string; at: readonly [number, number]; model: ModelSpec }[]): {
   id: string;
   x: number;
@@ -92,6 +95,8 @@ export function layout(entities: readonly { id: string; at: readonly [number, nu
   const rows: (typeof entities)[number][][] = [];
   for (let i = 0; i < byY.length; i += perRow) rows.push(byY.slice(i, i + perRow));
   const gap = 35;
+  // rows stand close, so that seen from the camera a taller front object partly hides the row behind it
+  const rowGap = 8;
   const out: { id: string; x: number; z: number; yaw: number }[] = [];
   let zCursor = 0;
   rows.forEach((row, ri) => {
@@ -102,7 +107,7 @@ export function layout(entities: readonly { id: string; at: readonly [number, nu
     });
     const width = fps.reduce((s, f) => s + f.fp[0], 0) + gap * (fps.length - 1);
     const depth = Math.max(...fps.map((f) => f.fp[1]));
-    const zRow = ri === 0 ? 0 : zCursor + gap + depth / 2;
+    const zRow = ri === 0 ? 0 : zCursor + rowGap + depth / 2;
     let x = -width / 2;
     for (const f of fps) {
       out.push({ id: f.e.id, x: x + f.fp[0] / 2, z: zRow, yaw: f.yaw });
