@@ -180,6 +180,10 @@ describe("retry failed episodes", () => {
   it("plays the failed episodes again from the stored launch and keeps the finished ones", async () => {
     const episodeId = `${runId}:pry-lid:2`;
     await failEpisode(episodeId);
+    // the leaderboard's coverage counts it apart from the scored episodes
+    const { loadLeaderboard } = await import("@/lib/leaderboard/runs");
+    const onBoard = async () => (await loadLeaderboard()).groups.flatMap((g) => g.runs).find((x) => x.id === runId)!;
+    expect(await onBoard()).toMatchObject({ episodes: 3, errors: 1 });
     const kept = await db.score.findUnique({ where: { episodeId: `${runId}:pry-lid:1` } });
     const res = await retry(runId);
     expect(res.status).toBe(202);
@@ -196,6 +200,7 @@ describe("retry failed episodes", () => {
     const after = await db.score.findUnique({ where: { episodeId: `${runId}:pry-lid:1` } });
     expect(after?.scoredAt.getTime()).toBe(kept?.scoredAt.getTime());
     expect((await db.run.findUnique({ where: { id: runId } }))?.status).toBe("done");
+    expect(await onBoard()).toMatchObject({ episodes: 4, errors: 0 });
   }, 60_000);
 
   it("refuses with one sentence when there is nothing to retry, and for an unknown run", async () => {
