@@ -12,7 +12,7 @@ import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { MmcbError, type ErrorCode } from "@/core/errors";
 import { parseSeedList } from "@/core/run/seeds";
 import { getDb } from "@/lib/db/client";
-import { cancelRun, deleteRun, getRun, runEpisodes } from "@/lib/db/runs";
+import { cancelRun, deleteRun, getRun, runEpisodes, type RunRecord } from "@/lib/db/runs";
 import { dequeueRun } from "@/lib/eval/distributed";
 import { prepareReplay } from "@/lib/eval/launch";
 import { runBaselineEval } from "@/lib/eval/baselines";
@@ -158,14 +158,14 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
  * response; errors end up in the job and the run row) and resolves once the run is registered in the
  * database as playing — or with the error's code and sentence when it fails before that (the preflight
  * found the endpoint down, the key refused, the model unknown). `ready` says when the stored run counts
- * as registered (a replayed run exists from the start: it is ready once it is reopened as running).
+ * as registered (a replayed run exists from the start: it is ready once the replay reopened or finished it).
  */
 async function track(
   runId: string,
   total: number,
   secret: string | undefined,
   play: (signal: AbortSignal, onProgress: (p: EvalProgress) => void) => Promise<EvalResult>,
-  ready: (status: string) => boolean = () => true,
+  ready: (run: RunRecord, startedAt: Date) => boolean = () => true,
 ): Promise<StartRunResult> {
   const job: RunJob = {
     runId,
@@ -214,6 +214,8 @@ async function track(
   const db = getDb();
   const deadline = Date.now() + REGISTER_TIMEOUT_MS;
   while (Date.now() < deadline) {
+    const run = await getRun(db, runId);
+    if (run && ready(run, job.startedAt)) return { ok: true, runId };
     // A run that fails before it is registered answers with that error's code and sentence.
     if (job.status === "failed")
       return {
@@ -222,8 +224,6 @@ async function track(
         message: job.error ?? "the run failed to start",
         code: job.errorCode ?? "internal",
       };
-    const run = await getRun(db, runId);
-    if (run && (ready(run.status) || job.status !== "running")) return { ok: true, runId };
     await sleep(20);
   }
   // Still registering (a slow disk): the run page copes with a run that is only in the registry.
@@ -301,6 +301,7 @@ export async function retryRunJob(runId: string): Promise<StartRunResult> {
     planned,
     secret,
     (signal, onProgress) => replay.start({ signal, onProgress }),
-    (status) => status === "running",
+    // reopened by the replay (running), or already played and finished by it
+    (run, startedAt) => run.status === "running" || (run.finishedAt !== null && run.finishedAt >= startedAt),
   );
 }
