@@ -167,7 +167,9 @@ test.describe("run actions", () => {
       const allBad = await start([a!.id]);
       await run.goto(allBad);
       await run.waitForStatus("failed", 60_000);
-      await expect(page.getByTestId("run-progress").getByRole("alert")).toContainText("Incorrect API key");
+      await expect(page.getByTestId("run-progress").getByRole("alert")).toContainText(
+        /refused the API key in OPENAI_API_KEY \(HTTP 401\)/,
+      );
       await expect(page.getByTestId("run-retry")).toBeVisible();
       await page.screenshot({ path: "reports/runui/run-all-errored.png", fullPage: false });
       await list.goto();
