@@ -48,18 +48,45 @@ test.describe("review", () => {
     await asAnnotator(ana, "Ana E2E");
     const pairs = new PairsPage(ana);
     await pairs.goto();
-    const text = (await pairs.root.innerText()).toLowerCase();
-    for (const secret of ["demo-", "mock-oracle", "mock-hallucinator", "lexical baseline"])
-      expect(text).not.toContain(secret);
     await expect(pairs.left.getByTestId("pair-step").first()).toBeVisible();
     await expect(pairs.right.getByTestId("pair-step").first()).toBeVisible();
+    // blind: the whole page's DOM (text, classes, attributes) names no solver and carries no scorer verdict
+    const html = (await pairs.root.evaluate((el) => el.outerHTML)).toLowerCase();
+    for (const secret of ["demo-", "mock-oracle", "mock-hallucinator", "lexical baseline", "openai"])
+      expect(html, `solver text "${secret}"`).not.toContain(secret);
+    for (const verdict of [
+      "grounded",
+      "contradicted",
+      "unseen",
+      "nonexistent",
+      "unannotated",
+      "claim-dot",
+      "data-class",
+    ])
+      expect(html.slice(Math.max(0, html.indexOf(verdict) - 80), html.indexOf(verdict) + 80), verdict).not.toContain(
+        verdict,
+      );
+    expect(await pairs.root.locator(".good, .bad").count()).toBe(0);
+    await expect(pairs.root.getByTestId("pair-claim").first()).toBeVisible();
     await ana.screenshot({ path: "reports/review-pairs.png", fullPage: false });
     const firstTitle = await pairs.scenarioTitle();
 
+    // a verdict is saved at once and can be changed until Next; the server keeps one (the latest)
     await ana.keyboard.press("1");
     await expect(pairs.last).toContainText("Saved: left is better.");
-    await pairs.waitForPair();
+    await expect(ana.getByTestId("verdict-left")).toHaveAttribute("aria-pressed", "true");
     expect((await agreement(request)).verdicts).toBe(before + 1);
+    await ana.getByTestId("verdict-tie").click();
+    await expect(pairs.last).toContainText("Changed to: tie.");
+    await ana.keyboard.press("1");
+    await expect(pairs.last).toContainText("Changed to: left is better.");
+    await expect(ana.getByTestId("verdict-tie")).toHaveAttribute("aria-pressed", "false");
+    expect((await agreement(request)).verdicts).toBe(before + 1);
+    await ana.screenshot({ path: "reports/runui/review-pairs-chosen.png", fullPage: false });
+    expect(await pairs.scenarioTitle()).toBe(firstTitle);
+    await ana.keyboard.press("n");
+    await pairs.waitForPair();
+    await expect(ana.getByTestId("pair-next")).toHaveCount(0);
 
     // Bob is offered the pair Ana judged (judged by another reviewer comes first) and agrees with ←
     const bob = await browser.newPage();

@@ -22,6 +22,7 @@ const row = (r: LeaderboardRun, notComparable = false): LeaderboardRow => ({
   solver: r.solver,
   solverKind: r.solverKind,
   episodes: r.episodes,
+  errors: r.errors,
   metrics: r.metrics,
   notComparable,
 });

@@ -22,6 +22,8 @@ export interface LeaderboardRow {
   readonly solver: string;
   readonly solverKind: string;
   readonly episodes: number;
+  /** Episodes that ended in an error (not in the means). */
+  readonly errors: number;
   readonly metrics: Record<Column, MetricSummary>;
   /** Set on runs outside the selected configuration. */
   readonly notComparable?: boolean;
@@ -66,7 +68,14 @@ export function LeaderboardTable({ rows, testId }: { rows: readonly LeaderboardR
                   </span>
                 )}
               </td>
-              <td className="num">{r.episodes}</td>
+              <td className="num" data-testid="leaderboard-coverage">
+                {r.episodes}
+                {r.errors > 0 && (
+                  <span className="cell-sub cell-sub--warn" title="Episodes that ended in an error are in no mean">
+                    errors: {r.errors}
+                  </span>
+                )}
+              </td>
               {LEADERBOARD_COLUMNS.map((c) => {
                 const m = r.metrics[c];
                 const kind = METRIC_INFO[c].kind;

@@ -1,17 +1,17 @@
 "use client";
 /**
  * Blind pairwise review: two episodes on the same scenario side by side, solvers hidden and their
- * self-identifying text masked, each claim coloured by how it grounds. Verdict keys: 1 / ← left,
- * 2 / → right, 3 / t tie, 4 / b both bad, s skip.
+ * self-identifying text masked, and nothing of the scorer's — no claim colours or verdicts — so the
+ * reviewer judges for themselves. A verdict is saved at once and can be changed (pick another) until
+ * the reviewer moves on with Next; the server keeps the latest. Keys: 1 / ← left, 2 / → right, 3 / t tie,
+ * 4 / b both bad, n / Enter next pair, s skip.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PairVerdictLabel } from "@/core/review/pairs";
-import type { ClaimClass } from "@/core/scoring";
 import { ApiError } from "@/lib/client/identity";
 import { reviewApi } from "@/lib/review/client";
 import type { AgreementView, PairClaimView, PairSideView, PairView } from "@/lib/review/types";
 import { humanize } from "@/components/ui/format";
-import { CLAIM_HELP, ClaimLegend } from "@/components/replay/claim-chip";
 import { AgreementPanel } from "./agreement-panel";
 
 const VERDICTS: { verdict: PairVerdictLabel; label: string; keys: string[]; hint: string }[] = [
@@ -34,11 +34,14 @@ export function PairReview({ initialAgreement }: { initialAgreement: AgreementVi
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<string | null>(null);
   const [judged, setJudged] = useState(0);
+  /** The verdict saved on the pair on screen (changeable until Next). */
+  const [chosen, setChosen] = useState<PairVerdictLabel | null>(null);
   const [agreement, setAgreement] = useState(initialAgreement);
   const skipped = useRef<string[]>([]);
 
   const load = useCallback(async () => {
     setState({ kind: "loading" });
+    setChosen(null);
     try {
       const pair = await reviewApi.nextPair(skipped.current);
       setState(pair ? { kind: "pair", pair } : { kind: "empty" });
@@ -53,25 +56,34 @@ export function PairReview({ initialAgreement }: { initialAgreement: AgreementVi
 
   const judge = useCallback(
     async (verdict: PairVerdictLabel) => {
-      if (state.kind !== "pair" || busy) return;
+      if (state.kind !== "pair" || busy || verdict === chosen) return;
       setBusy(true);
       try {
+        // the server keeps one verdict per reviewer and pair: a second click replaces the first
         await reviewApi.judgePair(state.pair.key, verdict);
-        setJudged((n) => n + 1);
-        setLast(`Saved: ${VERDICTS.find((v) => v.verdict === verdict)!.label.toLowerCase()}.`);
+        if (chosen === null) setJudged((n) => n + 1);
+        setChosen(verdict);
+        setLast(
+          `${chosen === null ? "Saved" : "Changed to"}: ${VERDICTS.find((v) => v.verdict === verdict)!.label.toLowerCase()}. Pick another to change it, or go on with Next.`,
+        );
         void reviewApi
           .agreement()
           .then(setAgreement)
           .catch(() => undefined);
-        await load();
       } catch (e) {
         setLast(e instanceof ApiError ? e.message : "The verdict could not be saved.");
       } finally {
         setBusy(false);
       }
     },
-    [state, busy, load],
+    [state, busy, chosen],
   );
+
+  const next = useCallback(() => {
+    if (state.kind !== "pair" || busy || chosen === null) return;
+    setLast(null);
+    void load();
+  }, [state, busy, chosen, load]);
 
   const skip = useCallback(() => {
     if (state.kind !== "pair") return;
@@ -85,13 +97,16 @@ export function PairReview({ initialAgreement }: { initialAgreement: AgreementVi
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
       const v = VERDICTS.find((x) => x.keys.includes(e.key));
       if (v) void judge(v.verdict);
-      else if (e.key === "s") skip();
+      else if (e.key === "n" || e.key === "Enter") {
+        if (chosen === null) return;
+        next();
+      } else if (e.key === "s" && chosen === null) skip();
       else return;
       e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [judge, skip]);
+  }, [judge, skip, next, chosen]);
 
   return (
     <div className="pair-review" data-testid="pair-review" data-state={state.kind}>
@@ -133,17 +148,36 @@ export function PairReview({ initialAgreement }: { initialAgreement: AgreementVi
             <button
               key={v.verdict}
               type="button"
-              className={`button verdict-bar__button verdict-bar__button--${v.verdict}`}
+              className={`button verdict-bar__button${chosen === v.verdict ? " verdict-bar__button--chosen" : ""}`}
               disabled={busy}
+              aria-pressed={chosen === v.verdict}
               onClick={() => void judge(v.verdict)}
               data-testid={`verdict-${v.verdict}`}
             >
               {v.label} <kbd>{v.hint}</kbd>
             </button>
           ))}
-          <button type="button" className="button button--ghost" onClick={skip} disabled={busy} data-testid="pair-skip">
-            Skip <kbd>s</kbd>
-          </button>
+          {chosen === null ? (
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={skip}
+              disabled={busy}
+              data-testid="pair-skip"
+            >
+              Skip <kbd>s</kbd>
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--primary verdict-bar__next"
+              onClick={next}
+              disabled={busy}
+              data-testid="pair-next"
+            >
+              Next pair <kbd>n</kbd>
+            </button>
+          )}
         </div>
       )}
       <AgreementPanel agreement={agreement} />
@@ -177,10 +211,10 @@ function PairBody({ pair }: { pair: PairView }) {
               ))}
             </ul>
           )}
-          <ClaimLegend />
           <p className="muted pair-scenario__blind">
-            Solver names are hidden and self-identifying text is shown as <code>[masked]</code>. Judge which episode
-            explored and answered better: right part, grounded claims, sensible use.
+            Solver names are hidden and self-identifying text is shown as <code>[masked]</code>; the scorer&apos;s
+            verdicts are not shown. Judge which episode explored and answered better: right part, claims that match what
+            it saw, sensible use. You can change your verdict until you go on to the next pair.
           </p>
         </div>
       </section>
@@ -192,26 +226,14 @@ function PairBody({ pair }: { pair: PairView }) {
   );
 }
 
-const CLASSES: readonly ClaimClass[] = ["grounded", "contradicted", "unseen", "nonexistent", "unannotated"];
-
 function Claims({ claims }: { claims: readonly PairClaimView[] }) {
   if (claims.length === 0) return null;
   return (
     <div className="claims">
       {claims.map((c, i) => (
-        <span
-          key={i}
-          className={`claim claim--${c.class}`}
-          title={`${CLAIM_HELP[c.class]}${c.annotated !== undefined ? ` (annotated: ${c.annotated})` : ""}`}
-          data-testid="pair-claim"
-          data-class={c.class}
-        >
+        <span key={i} className="claim claim--blind" data-testid="pair-claim">
           <span className="claim__key">{humanize(c.name)}</span>
           <span className="claim__value">{c.value}</span>
-          {c.class === "contradicted" && c.annotated !== undefined && (
-            <span className="claim__annotated">≠ {c.annotated}</span>
-          )}
-          <span className="visually-hidden"> ({c.class})</span>
         </span>
       ))}
     </div>
@@ -240,9 +262,8 @@ function Side({ side, title, view }: { side: "left" | "right"; title: string; vi
         {a ? (
           <>
             <p className="pair-side__target">
-              <span className={a.exists ? undefined : "bad"}>
+              <span>
                 {a.entity} · {a.part}
-                {!a.exists && " (not in the scene)"}
               </span>
               <span className="answer-card__affordance"> — {a.affordance}</span>
             </p>
@@ -253,14 +274,10 @@ function Side({ side, title, view }: { side: "left" | "right"; title: string; vi
           <p className="muted">No answer.</p>
         )}
       </div>
-      <p className="pair-side__counts" aria-label="Claims by class">
-        {CLASSES.filter((c) => view.claimCounts[c] > 0).map((c) => (
-          <span key={c} className="pair-side__count" title={CLAIM_HELP[c]}>
-            <span className={`claim-dot claim-dot--${c}`} aria-hidden="true" />
-            {view.claimCounts[c]} {c}
-          </span>
-        ))}
-        {CLASSES.every((c) => view.claimCounts[c] === 0) && <span className="muted">No attribute claims.</span>}
+      <p className="pair-side__counts muted">
+        {view.claimCount > 0
+          ? `${view.claimCount} attribute claim${view.claimCount === 1 ? "" : "s"}`
+          : "No attribute claims."}
       </p>
       <ol className="pair-steps">
         {view.steps.map((step, i) => (
@@ -274,10 +291,7 @@ function Side({ side, title, view }: { side: "left" | "right"; title: string; vi
             {step.said && <blockquote className="step__said">{step.said}</blockquote>}
             {step.judgment && (
               <p className="step__verdict">
-                Judged{" "}
-                <strong className={step.judgment.suitable ? "good" : "bad"}>
-                  {step.judgment.suitable ? "suitable" : "not suitable"}
-                </strong>
+                Judged <strong>{step.judgment.suitable ? "suitable" : "not suitable"}</strong>
                 {step.judgment.rationale && <> — {step.judgment.rationale}</>}
               </p>
             )}

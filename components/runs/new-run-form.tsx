@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useId, useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { parseSeedList } from "@/core/run/seeds";
 import type { DistractorTier } from "@/core/scenario";
-import { startRun } from "@/lib/api/runs-client";
+import { isModelErrorCode, startRun } from "@/lib/api/runs-client";
 import {
   ENTITY_LABELS,
   IMAGE_HISTORIES,
@@ -69,6 +69,8 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
   const [picked, setPicked] = useState<ReadonlySet<string>>(() => new Set());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  /** The preflight's sentence (endpoint down, key refused, model unknown), shown by the endpoint fields. */
+  const [endpointProblem, setEndpointProblem] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const settings = useMemo(() => [...new Set(scenarios.map((s) => s.setting))].sort(), [scenarios]);
@@ -99,6 +101,7 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
     e.preventDefault();
     setSubmitting(true);
     setMessage(null);
+    setEndpointProblem(null);
     const body = {
       solver,
       scenarios: scope === "all" ? "all" : [...picked],
@@ -127,7 +130,8 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
       return; // keep the button disabled while the run page loads
     }
     setErrors(res.fields);
-    setMessage(res.message);
+    if (solver === "openai" && isModelErrorCode(res.code)) setEndpointProblem(res.message);
+    else setMessage(res.message);
     setSubmitting(false);
   };
 
@@ -155,7 +159,10 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
       </fieldset>
 
       {solver === "openai" && (
-        <fieldset className="card form-section" data-testid="openai-fields">
+        <fieldset
+          className={`card form-section${endpointProblem ? " form-section--invalid" : ""}`}
+          data-testid="openai-fields"
+        >
           <legend className="card-title">Endpoint</legend>
           <div className="form-grid">
             <Field label="Base URL" error={errors["openai.baseUrl"]} wide hint="OpenAI, vLLM, Ollama, LM Studio…">
@@ -303,6 +310,11 @@ export function NewRunForm({ scenarios }: { scenarios: readonly ScenarioOption[]
             </label>
           </div>
           <FieldError message={errors.openai} />
+          {endpointProblem && (
+            <p className="endpoint-problem" role="alert" data-testid="endpoint-error">
+              <strong>The endpoint check failed:</strong> {endpointProblem}
+            </p>
+          )}
         </fieldset>
       )}
 

@@ -72,13 +72,13 @@ export function RunProgress({ statusUrl, initial }: { statusUrl: string; initial
       data-total={progress.total}
     >
       <div className="run-progress__head">
-        <StatusBadge status={progress.status} />
+        <StatusBadge status={progress.status} errors={progress.failed} />
         <span className="run-progress__count" data-testid="progress-count">
           <strong>{progress.done}</strong> / {plural(progress.total, "episode")}
         </span>
         {progress.failed > 0 && (
           <span className="run-progress__failed" data-testid="progress-failed">
-            {progress.failed} failed
+            {plural(progress.failed, "errored episode")}, not in the means
           </span>
         )}
         {progress.reused > 0 && <span className="muted">{progress.reused} kept from an earlier attempt</span>}

@@ -55,11 +55,15 @@ export function RunsTable({ rows }: { rows: readonly RunRow[] }) {
                 </span>
               </td>
               <td>
-                <StatusBadge status={r.status} />
+                <StatusBadge status={r.status} errors={r.failed} />
               </td>
               <td className="num">
                 {r.done === r.total ? r.total : `${r.done} / ${r.total}`}
-                {r.failed > 0 && <span className="cell-sub cell-sub--bad">{r.failed} failed</span>}
+                {r.failed > 0 && (
+                  <span className="cell-sub cell-sub--bad">
+                    {r.failed} error{r.failed === 1 ? "" : "s"}
+                  </span>
+                )}
               </td>
               <td className="num">
                 <GoldCell value={r.goldMean} />

@@ -97,11 +97,33 @@ export interface PairVerdictRecord extends StoredPairVerdict {
   readonly createdAt: string;
 }
 
+/**
+ * Stores a reviewer's verdict on a pair, replacing the verdict they gave it before (whichever way round
+ * they saw it): one row per reviewer and pair, the latest verdict, in one transaction. A changed verdict
+ * keeps its row id and gets the new time.
+ */
 export async function addPairVerdict(
   db: Db,
   input: { leftEpisodeId: string; rightEpisodeId: string; verdict: PairVerdictLabel; annotatorId: string },
 ): Promise<PairVerdictRecord> {
-  const row = await db.pairVerdict.create({ data: input, include: { annotator: { select: { name: true } } } });
+  const row = await db.$transaction(async (tx) => {
+    const earlier = await tx.pairVerdict.findMany({
+      where: {
+        annotatorId: input.annotatorId,
+        OR: [
+          { leftEpisodeId: input.leftEpisodeId, rightEpisodeId: input.rightEpisodeId },
+          { leftEpisodeId: input.rightEpisodeId, rightEpisodeId: input.leftEpisodeId },
+        ],
+      },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
+    const include = { annotator: { select: { name: true } } } as const;
+    if (earlier.length === 0) return tx.pairVerdict.create({ data: input, include });
+    const [keep, ...extra] = earlier;
+    if (extra.length) await tx.pairVerdict.deleteMany({ where: { id: { in: extra.map((e) => e.id) } } });
+    return tx.pairVerdict.update({ where: { id: keep!.id }, data: { ...input, createdAt: new Date() }, include });
+  });
   return {
     id: row.id,
     leftEpisodeId: row.leftEpisodeId,

@@ -41,3 +41,15 @@ describe("formatDuration", () => {
     expect(formatDuration(7620)).toBe("2 h 07 min");
   });
 });
+
+describe("statusDisplay", () => {
+  it('says "N errors" (not done) for a finished run with errored episodes, and the status otherwise', async () => {
+    const { statusDisplay } = await import("./progress");
+    expect(statusDisplay({ status: "done", failed: 3 })).toEqual({ kind: "errors", label: "3 errors" });
+    expect(statusDisplay({ status: "done", failed: 1 })).toEqual({ kind: "errors", label: "1 error" });
+    expect(statusDisplay({ status: "done", failed: 0 })).toEqual({ kind: "done", label: "done" });
+    // a run whose every episode errored ended failed; a cancelled one stays cancelled
+    expect(statusDisplay({ status: "failed", failed: 4 })).toEqual({ kind: "failed", label: "failed" });
+    expect(statusDisplay({ status: "cancelled", failed: 2 })).toEqual({ kind: "cancelled", label: "cancelled" });
+  });
+});

@@ -54,3 +54,20 @@ export function formatDuration(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, "0")} s`;
   return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, "0")} min`;
 }
+
+/** What a status badge shows: `errors` (amber, "N errors") for a run that finished with errored episodes. */
+export type StatusKind = ProgressStatus | "errors";
+
+/**
+ * A run's status in words for its badge (run page and runs list alike): a run that finished with
+ * episodes that ended in an infrastructure error says "N errors", not "done" — those episodes are not in
+ * its means (SPEC §5). A run whose every episode errored is `failed` (the run says why).
+ */
+export function statusDisplay(p: { readonly status: ProgressStatus; readonly failed: number }): {
+  readonly kind: StatusKind;
+  readonly label: string;
+} {
+  if (p.status === "done" && p.failed > 0)
+    return { kind: "errors", label: `${p.failed} error${p.failed === 1 ? "" : "s"}` };
+  return { kind: p.status, label: p.status };
+}

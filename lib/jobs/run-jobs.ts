@@ -3,17 +3,21 @@
  * one in-memory entry per run (runId → progress); the run itself — episodes, steps, scores — is written
  * to the database by the evaluation as it goes, so a page reload or another process sees it too. After a
  * server restart the registry is empty and an unfinished run shows as interrupted (resume it from the
- * CLI with `mmcb eval --resume --run-id …`).
+ * CLI with `mmcb eval --resume --run-id …`). A run is cancelled (`cancelRunJob`) through its status in the
+ * database — which every process playing it polls — and, when this process plays it, through its abort
+ * signal at once; "Retry failed episodes" (`retryRunJob`) replays a stored run from its recorded launch.
  */
 import "server-only";
 import { DEFAULT_SYSTEM_PROMPT } from "@/core/engine";
 import { MmcbError, type ErrorCode } from "@/core/errors";
 import { parseSeedList } from "@/core/run/seeds";
 import { getDb } from "@/lib/db/client";
-import { getRun } from "@/lib/db/runs";
+import { cancelRun, deleteRun, getRun, runEpisodes, type RunRecord } from "@/lib/db/runs";
+import { dequeueRun } from "@/lib/eval/distributed";
+import { prepareReplay } from "@/lib/eval/launch";
 import { runBaselineEval } from "@/lib/eval/baselines";
 import { runModelEval } from "@/lib/eval/model";
-import { newRunId, type EvalProgress } from "@/lib/eval/run";
+import { newRunId, type EvalProgress, type EvalResult } from "@/lib/eval/run";
 import { createClient, type ModelSettings } from "@/lib/model/openai-solver";
 import type { LoadedScenario } from "@/lib/scenarios/load";
 import { benchmarkSetName } from "@/lib/run/benchmark-set";
@@ -41,8 +45,13 @@ const KEEP_FINISHED = 200;
 /** How long `startRunJob` waits for the run to be registered in the database. */
 const REGISTER_TIMEOUT_MS = 15_000;
 
-const g = globalThis as unknown as { __mmcbRunJobs?: Map<string, RunJob> };
+const g = globalThis as unknown as {
+  __mmcbRunJobs?: Map<string, RunJob>;
+  __mmcbRunAborts?: Map<string, AbortController>;
+};
 const jobs = (): Map<string, RunJob> => (g.__mmcbRunJobs ??= new Map());
+/** How to stop the runs this process plays (one per job still running). */
+const aborts = (): Map<string, AbortController> => (g.__mmcbRunAborts ??= new Map());
 
 /** A copy of a job's state, or null when this process is not (or no longer) tracking the run. */
 export function getRunJob(runId: string): Readonly<RunJob> | null {
@@ -123,11 +132,49 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   }
 
   const runId = newRunId(settings ? settings.model : request.solver);
+  const secret = settings ? process.env[settings.apiKeyEnv] : undefined;
+  return track(runId, scenarios.length * seeds.length, secret, (signal, onProgress) => {
+    const common = {
+      scenarios,
+      seeds,
+      maxTurns: request.maxTurns,
+      observation: request.observation,
+      runId,
+      onProgress,
+      signal,
+      benchmarkSetName: benchmarkSetName({ selected: request.scenarios !== "all", scenarios }),
+    };
+    return settings
+      ? runModelEval({
+          ...common,
+          settings,
+          entityLabels: request.openai!.entityLabels,
+          concurrency: request.openai!.concurrency,
+          useCache: request.openai!.useCache,
+        })
+      : runBaselineEval({ ...common, solver: request.solver as Exclude<RunRequest["solver"], "openai"> });
+  });
+}
+
+/**
+ * Registers a job for `runId`, plays `play` in the background (not awaited: the run plays on after the
+ * response; errors end up in the job and the run row) and resolves once the run is registered in the
+ * database as playing — or with the error's code and sentence when it fails before that (the preflight
+ * found the endpoint down, the key refused, the model unknown). `ready` says when the stored run counts
+ * as registered (a replayed run exists from the start: it is ready once the replay reopened or finished it).
+ */
+async function track(
+  runId: string,
+  total: number,
+  secret: string | undefined,
+  play: (signal: AbortSignal, onProgress: (p: EvalProgress) => void) => Promise<EvalResult>,
+  ready: (run: RunRecord, startedAt: Date) => boolean = () => true,
+): Promise<StartRunResult> {
   const job: RunJob = {
     runId,
     status: "running",
     done: 0,
-    total: scenarios.length * seeds.length,
+    total,
     failed: 0,
     reused: 0,
     error: null,
@@ -137,6 +184,8 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   };
   jobs().set(runId, job);
   forgetOldJobs();
+  const abort = new AbortController();
+  aborts().set(runId, abort);
 
   const onProgress = (p: EvalProgress) => {
     job.done = p.done;
@@ -144,47 +193,33 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
     job.failed = p.failed;
     job.reused = p.reused;
   };
-  const common = {
-    scenarios,
-    seeds,
-    maxTurns: request.maxTurns,
-    observation: request.observation,
-    runId,
-    onProgress,
-    benchmarkSetName: benchmarkSetName({ selected: request.scenarios !== "all", scenarios }),
-  };
-  const running = settings
-    ? runModelEval({
-        ...common,
-        settings,
-        entityLabels: request.openai!.entityLabels,
-        concurrency: request.openai!.concurrency,
-        useCache: request.openai!.useCache,
-      })
-    : runBaselineEval({ ...common, solver: request.solver as Exclude<RunRequest["solver"], "openai"> });
-  // Not awaited: the run plays on after the response. Errors end up in the job and the run row.
-  void running.then(
-    (result) => {
-      job.status = result.stoppedByCostCap ? "cancelled" : "done";
-      job.failed = result.failed;
-      job.finishedAt = new Date();
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      job.status = "failed";
-      job.error = redactSecret(message, settings ? process.env[settings.apiKeyEnv] : undefined);
-      job.errorCode = error instanceof MmcbError ? error.code : "internal";
-      job.finishedAt = new Date();
-      if (!(error instanceof MmcbError)) console.error(`[runs] run ${runId} failed:`, job.error);
-    },
-  );
+  void play(abort.signal, onProgress)
+    .then(
+      (result) => {
+        // cancelled here (Cancel), elsewhere (`mmcb runs cancel`: the status poll) or by the cost cap
+        job.status = result.cancelled || result.stoppedByCostCap ? "cancelled" : "done";
+        job.failed = result.failed;
+        job.finishedAt = new Date();
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        job.status = "failed";
+        job.error = redactSecret(message, secret);
+        job.errorCode = error instanceof MmcbError ? error.code : "internal";
+        job.finishedAt = new Date();
+        if (!(error instanceof MmcbError)) console.error(`[runs] run ${runId} failed:`, job.error);
+      },
+    )
+    .finally(() => {
+      if (aborts().get(runId) === abort) aborts().delete(runId);
+    });
 
   const db = getDb();
   const deadline = Date.now() + REGISTER_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (await getRun(db, runId)) return { ok: true, runId };
-    // A run that fails before it is registered (the preflight found the endpoint down, the key refused
-    // or the model unknown) answers with that error's code and sentence.
+    const run = await getRun(db, runId);
+    if (run && ready(run, job.startedAt)) return { ok: true, runId };
+    // A run that fails before it is registered answers with that error's code and sentence.
     if (job.status === "failed")
       return {
         ok: false,
@@ -196,4 +231,80 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   }
   // Still registering (a slow disk): the run page copes with a run that is only in the registry.
   return { ok: true, runId };
+}
+
+/**
+ * Cancels a run (SPEC §9): its status becomes `cancelled` in the database, which stops it wherever it
+ * plays (CLI, workers, another server); when this process plays it, its requests in flight are aborted
+ * at once and its episodes in play go back to pending. Throws `run:not_found`, or `conflict` when the
+ * run is not playing.
+ */
+export async function cancelRunJob(runId: string): Promise<{ readonly status: "cancelled" }> {
+  await cancelRun(getDb(), runId);
+  aborts().get(runId)?.abort();
+  const job = jobs().get(runId);
+  if (job && job.status === "running") {
+    // the run is stopping; the job's promise records when it has stopped
+    job.status = "cancelled";
+  }
+  await dequeueRun(runId).catch(() => 0);
+  return { status: "cancelled" };
+}
+
+/**
+ * Deletes a run with everything stored under it (one transaction, see `deleteRun`) and forgets its job.
+ * A run still playing is refused (`conflict`: cancel it first).
+ */
+export async function deleteRunJob(runId: string): Promise<{ readonly episodes: number }> {
+  const job = jobs().get(runId);
+  if (job?.status === "running")
+    throw new MmcbError("conflict", `run "${runId}" is still playing on this server: cancel it first`);
+  if (aborts().has(runId))
+    throw new MmcbError("conflict", `run "${runId}" is still stopping after its cancel; delete it in a moment`);
+  const deleted = await deleteRun(getDb(), runId);
+  jobs().delete(runId);
+  await dequeueRun(runId, { forget: true }).catch(() => 0);
+  return deleted;
+}
+
+/**
+ * "Retry failed episodes": replays a stored run from its recorded launch in the background, like
+ * `mmcb eval --resume` — finished episodes are kept; failed (errored) and unfinished ones are played
+ * again. Refused with one sentence (`conflict`) when there is nothing to retry or the launch cannot be
+ * replayed here (no launch recorded, scenarios changed, or a key variable a request over HTTP may not
+ * name); a failed preflight answers with its `model:*` code.
+ */
+export async function retryRunJob(runId: string): Promise<StartRunResult> {
+  if (jobs().get(runId)?.status === "running")
+    throw new MmcbError("conflict", `run "${runId}" is still playing on this server; wait for it to finish`);
+  const replay = await prepareReplay(runId, getScenarioStore);
+  const db = getDb();
+  const episodes = await runEpisodes(db, runId);
+  const planned = replay.run.config.scenarios.length * replay.run.config.seeds.length;
+  const failed = episodes.filter((e) => e.status === "failed").length;
+  const finished = episodes.filter((e) => e.status === "done").length;
+  if (failed === 0 && finished >= planned)
+    throw new MmcbError("conflict", `run "${runId}" has no failed or unfinished episode to retry`);
+  let secret: string | undefined;
+  if (replay.launch.solver === "openai") {
+    const settings = replay.launch.options.settings;
+    // The same rule as a run started over HTTP: only allow-listed key variables, and one that is set.
+    try {
+      checkRequestKeyEnv(settings.apiKeyEnv, { local: LOCAL_ENDPOINT.test(settings.baseUrl) });
+    } catch {
+      throw new MmcbError(
+        "conflict",
+        `run "${runId}" uses the key variable ${settings.apiKeyEnv}, which this server may not use for a run retried from the browser (only OPENAI_API_KEY, a *_API_KEY variable or one in MMCB_KEY_ENVS, and only when it is set); retry it from the command line with \`mmcb eval --resume --run-id ${runId}\` and its original flags`,
+      );
+    }
+    secret = process.env[settings.apiKeyEnv];
+  }
+  return track(
+    runId,
+    planned,
+    secret,
+    (signal, onProgress) => replay.start({ signal, onProgress }),
+    // reopened by the replay (running), or already played and finished by it
+    (run, startedAt) => run.status === "running" || (run.finishedAt !== null && run.finishedAt >= startedAt),
+  );
 }

@@ -35,7 +35,10 @@ export interface LeaderboardRun {
   readonly benchmarkSet: BenchmarkSet | null;
   readonly scenarioCount: number;
   readonly seedCount: number;
+  /** Scored episodes (the means cover these). */
   readonly episodes: number;
+  /** Episodes that ended in an infrastructure error: in no mean, counted apart (SPEC §5). */
+  readonly errors: number;
   readonly metrics: Record<LeaderboardMetric, MetricSummary>;
 }
 
@@ -59,7 +62,10 @@ export interface LeaderboardData {
 
 /** A run's scored episodes, shaped for core/scoring. */
 export async function scoredEpisodes(runId: string): Promise<ScoredEpisode[]> {
-  const rows = await runEpisodeRows(getDb(), runId);
+  return scoredOf(await runEpisodeRows(getDb(), runId));
+}
+
+function scoredOf(rows: Awaited<ReturnType<typeof runEpisodeRows>>): ScoredEpisode[] {
   return rows.flatMap((r) =>
     r.metrics
       ? [
@@ -80,8 +86,10 @@ const byGold = (a: LeaderboardRun, b: LeaderboardRun) =>
   (b.metrics.gold_correct.mean ?? -1) - (a.metrics.gold_correct.mean ?? -1) || a.id.localeCompare(b.id);
 
 async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
-  const scored = await scoredEpisodes(run.id);
+  const rows = await runEpisodeRows(getDb(), run.id);
+  const scored = scoredOf(rows);
   if (scored.length === 0) return null;
+  const errors = rows.filter((r) => r.status === "failed" || r.endReason === "error").length;
   // only the shown metrics: the full aggregate (every metric, every split) is the run page's job
   const metrics = Object.fromEntries(
     LEADERBOARD_METRICS.map((m) => [
@@ -100,6 +108,7 @@ async function leaderboardRun(run: RunRecord): Promise<LeaderboardRun | null> {
     scenarioCount: human?.scenarioCount ?? run.config.scenarios.length,
     seedCount: human?.seedCount ?? run.config.seeds.length,
     episodes: scored.length,
+    errors,
     metrics,
   };
 }

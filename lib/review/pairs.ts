@@ -1,7 +1,8 @@
 /**
  * Blind pairwise review (SPEC §7, §8): the next pair for a reviewer, built so nothing on screen names
- * the solvers (no run or episode ids; solver-identifying text masked), verdicts stored in PairVerdict
- * (which the human-pairs export reads), and reviewer agreement.
+ * the solvers (no run or episode ids; solver-identifying text masked) or gives the scorer's verdicts (no
+ * claim classes, no annotated values), verdicts stored in PairVerdict — one per reviewer and pair, the
+ * latest replacing an earlier one (which the human-pairs export and agreement read) — and reviewer agreement.
  */
 import "server-only";
 import { createHash } from "node:crypto";
@@ -15,7 +16,7 @@ import {
   type PairableEpisode,
 } from "@/core/review/pairs";
 import type { Scenario } from "@/core/scenario";
-import { scoreEpisode, type ClaimCounts, type ClaimRecord } from "@/core/scoring";
+import { scoreEpisode, type ClaimRecord } from "@/core/scoring";
 import { parseToolCall } from "@/core/tools";
 import { replayFrames } from "@/core/trace";
 import { getDb } from "@/lib/db/client";
@@ -47,12 +48,10 @@ export async function resolvePairKey(key: string): Promise<{ left: string; right
   return null;
 }
 
+/** A claim as the reviewer sees it: what was claimed, masked; the scorer's verdict stays on the server. */
 const claimView = (c: ClaimRecord, names: readonly string[]): PairClaimView => ({
   name: c.name,
   value: maskIdentifying(c.value, names),
-  class: c.class,
-  visual: c.visual,
-  ...(c.annotated !== undefined ? { annotated: c.annotated } : {}),
 });
 
 const entityName = (s: Scenario, id: string) => s.entities.find((e) => e.id === id)?.name;
@@ -102,7 +101,6 @@ async function sideView(episodeId: string, names: readonly string[]): Promise<Pa
       answer = {
         entity: e ?? mask(a.entity_id),
         part: p ?? mask(a.part_id),
-        exists: Boolean(e && p),
         affordance: mask(a.affordance),
         howTo: mask(a.how_to_use),
         claims: (byStep.get(i) ?? []).map((c) => claimView(c, names)),
@@ -120,8 +118,7 @@ async function sideView(episodeId: string, names: readonly string[]): Promise<Pa
       claims: (byStep.get(i) ?? []).map((c) => claimView(c, names)),
     };
   });
-  const counts: ClaimCounts = metrics.claims;
-  return { steps, turns: metrics.turns, endReason: trace.endReason, answer, claimCounts: counts };
+  return { steps, turns: metrics.turns, endReason: trace.endReason, answer, claimCount: claims.length };
 }
 
 /** Everything that could name a solver on either side: run ids and names, solver names, models, agents. */

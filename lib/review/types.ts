@@ -2,15 +2,15 @@
  * What the review pages and the review API exchange (JSON-safe view types, no server imports): a blind
  * pair as the reviewer sees it, agreement figures, and a run's re-score comparison.
  */
-import type { ClaimClass, EpisodeMetrics } from "@/core/scoring";
+import type { EpisodeMetrics } from "@/core/scoring";
 
-/** One claim as shown in a blind pair: only what the solver claimed and how it was classified. */
+/**
+ * One claim as shown in a blind pair: only what the solver claimed — never the scorer's verdict on it
+ * (class, annotated value), so reviewers judge the episodes themselves instead of copying the scorer.
+ */
 export interface PairClaimView {
   readonly name: string;
   readonly value: string;
-  readonly class: ClaimClass;
-  readonly visual: boolean;
-  readonly annotated?: string;
 }
 
 export interface PairStepView {
@@ -36,13 +36,12 @@ export interface PairSideView {
   readonly answer: {
     readonly entity: string;
     readonly part: string;
-    /** False when the answer names an entity or part that is not in the scenario. */
-    readonly exists: boolean;
     readonly affordance: string;
     readonly howTo: string;
     readonly claims: readonly PairClaimView[];
   } | null;
-  readonly claimCounts: Readonly<Record<ClaimClass, number>>;
+  /** How many attribute claims the episode made (no breakdown by the scorer's classes). */
+  readonly claimCount: number;
 }
 
 /** A pair to judge. `key` names it without naming the episodes (the ids would reveal the runs). */

@@ -185,6 +185,9 @@ describe("blind pairs", () => {
     expect(first.pair).not.toBeNull();
     const text = JSON.stringify(first.pair);
     for (const secret of ["oracle-run", "random-run", "oracle", "random"]) expect(text).not.toContain(secret);
+    // blind to the scorer too: no claim class, annotated value or per-class counts reach the reviewer
+    expect(first.pair.left.answer?.claims.length ?? 0).toBeGreaterThan(0);
+    expect(text).not.toMatch(/grounded|contradicted|unseen|nonexistent|unannotated|"annotated"|"class"|"exists"/);
     expect(first.pair.left.steps.length).toBeGreaterThan(0);
     expect(first.pair.remaining).toBe(2); // two scenarios, one pair each
 
@@ -219,6 +222,45 @@ describe("blind pairs", () => {
     expect(agreement.sharedPairs).toBe(1);
     expect(agreement.kappas[0]).toMatchObject({ n: 1, observed: 1 });
     expect([agreement.kappas[0].raterA, agreement.kappas[0].raterB].sort()).toEqual(["Ana", "Bob"]);
+  });
+
+  it("keeps one verdict per reviewer and pair: a changed verdict replaces the first, and agreement uses it", async () => {
+    const { pairKeyFor } = await import("@/lib/review/pairs");
+    const ana = (await db.annotator.findUnique({ where: { name: "Ana" } }))!;
+    const bobRow = (await db.annotator.findUnique({ where: { name: "Bob" } }))!;
+    const bobVerdict = (await db.pairVerdict.findFirst({ where: { annotatorId: bobRow.id } }))!;
+    const anaVerdict = (await db.pairVerdict.findFirst({
+      where: {
+        annotatorId: ana.id,
+        OR: [
+          { leftEpisodeId: bobVerdict.leftEpisodeId, rightEpisodeId: bobVerdict.rightEpisodeId },
+          { leftEpisodeId: bobVerdict.rightEpisodeId, rightEpisodeId: bobVerdict.leftEpisodeId },
+        ],
+      },
+    }))!;
+    expect(anaVerdict.verdict).toBe("left");
+    const scenarioId = anaVerdict.leftEpisodeId.split(":")[1]!;
+    const key = pairKeyFor(scenarioId, anaVerdict.leftEpisodeId, anaVerdict.rightEpisodeId);
+    const before = await db.pairVerdict.count();
+    // Ana changes her mind before moving on: left → tie → right (the last one counts)
+    for (const verdict of ["tie", "right"]) {
+      const res = await r.pairs.POST(req("/api/pairs", { method: "POST", annotator: "Ana", body: { key, verdict } }));
+      expect(res.status).toBe(201);
+      expect((await json(res)).verdict.verdict).toBe(verdict);
+    }
+    expect(await db.pairVerdict.count()).toBe(before);
+    const mine = await db.pairVerdict.findMany({
+      where: {
+        annotatorId: ana.id,
+        leftEpisodeId: anaVerdict.leftEpisodeId,
+        rightEpisodeId: anaVerdict.rightEpisodeId,
+      },
+    });
+    expect(mine.map((v) => v.verdict)).toEqual(["right"]);
+    // Bob agreed with Ana's first verdict; against her latest they now disagree
+    const agreement = (await json(await r.agreement.GET())).agreement;
+    expect(agreement.verdicts).toBe(before);
+    expect(agreement.kappas[0]).toMatchObject({ n: 1, observed: 0 });
   });
 
   it("refuses an unknown pair key and a bad verdict", async () => {

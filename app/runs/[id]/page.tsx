@@ -10,6 +10,7 @@ import { ClaimsTable } from "@/components/runs/claims-table";
 import { ConfigDetails } from "@/components/runs/config-details";
 import { EpisodeTable, type EpisodeRow } from "@/components/runs/episode-table";
 import { MetricsTable } from "@/components/runs/metrics-table";
+import { RunActions } from "@/components/runs/run-actions";
 import { RunHeader } from "@/components/runs/run-header";
 import { RunProgress } from "@/components/runs/run-progress";
 import { StatTiles, type StatTile } from "@/components/runs/stat-tiles";
@@ -84,6 +85,7 @@ export default async function RunPage({ params, searchParams }: Props) {
             <Link href={NEW_RUN_URL} className="button">
               New run
             </Link>
+            <RunActions runId={run.id} status={progress.status} failed={progress.failed} runsHref={RUNS_URL} />
           </>
         }
       />
