@@ -232,7 +232,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: ellipse(0.23, 0.22, 0.18, 0.16),
         attributes: attrs({
           shape: "hooked",
-          thickness: "thick",
+          thickness: "medium",
           material: "metal",
           rigidity: "rigid",
           size: "small",
@@ -264,7 +264,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: ellipse(0.78, 0.72, 0.17, 0.16),
         attributes: attrs({
           shape: "hooked",
-          thickness: "thick",
+          thickness: "medium",
           material: "metal",
           rigidity: "rigid",
           size: "small",
@@ -1248,7 +1248,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: box(0.12, 0.44, 0.76, 0.5),
         attributes: attrs({
           shape: "elongated",
-          thickness: "medium",
+          thickness: "thin",
           material: "plastic",
           rigidity: "semi-rigid",
           sharpness: "blunt",

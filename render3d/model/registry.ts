@@ -4,12 +4,14 @@
  * else gets a model: it applies the generic `size` scale and checks the result.
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
+import { MODELS_SMALL } from "../objects/small";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
 import { MATERIALS } from "./types";
 
 export const MODELS: Readonly<Record<string, ObjectModelFn>> = {
   ...MODELS_EXAMPLES,
+  ...MODELS_SMALL,
 };
 
 /** Object ids that have a model. */
