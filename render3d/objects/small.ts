@@ -153,7 +153,7 @@ const key: ObjectModelFn = (p) => {
     meshes,
     states: withStates(p),
     viewFrom: [0.15, 1, 0.55],
-    partViewFrom: { tip: [0.3, 0.35, 1] },
+    partViewFrom: { tip: [0.25, 1, 0.45] },
   };
 };
 
@@ -291,13 +291,13 @@ const hammer: ObjectModelFn = (p) => {
     [-13, 0],
     [13, 0],
     [12, -14],
-    [7, -32],
-    [-2, -48],
-    [-12, -60],
-    [-16, -60],
-    [-9, -46],
-    [-3, -30],
-    [-8, -16],
+    [6, -30],
+    [-6, -44],
+    [-22, -54],
+    [-25, -51],
+    [-13, -40],
+    [-4, -27],
+    [-8, -14],
   ];
   for (const side of [-1, 1]) {
     meshes.push({
@@ -465,7 +465,7 @@ const scissors: ObjectModelFn = (p) => {
     meshes,
     states: withStates(p),
     viewFrom: [0.2, 1, 0.5],
-    partViewFrom: { "blade-tip": [0.4, 0.25, 1] },
+    partViewFrom: { "blade-tip": [0.25, 1, 0.45] },
   };
 };
 
@@ -519,7 +519,7 @@ const paperclip: ObjectModelFn = (p) => {
     meshes,
     states: withStates(p),
     viewFrom: [0.1, 1, 0.45],
-    partViewFrom: { "wire-end": [0.5, 0.3, 1] },
+    partViewFrom: { "wire-end": [0.25, 1, 0.5] },
   };
 };
 
@@ -697,7 +697,7 @@ const pencil: ObjectModelFn = (p) => {
 /** A two-button mouse, 113 × 62 × 39 mm, resting on the table with its front (the buttons) towards +X. */
 const computerMouse: ObjectModelFn = (p) => {
   const material = p.material ?? "plastic";
-  const colour = p.colour ?? "#e4e6e9";
+  const colour = p.colour ?? "#42464d";
   const finish = p.finish ?? "gloss";
   const sx = 1.7; // the round dome stretched into the mouse's length
   const dome: Vec2[] = [
@@ -721,17 +721,25 @@ const computerMouse: ObjectModelFn = (p) => {
       position: [8, 0, 0],
       material,
       finish,
-      colour: p.colour ?? "#cfd3d8",
+      colour: p.colour ?? "#8d939b",
     },
-    // the split between the two buttons
+    // the cable
     {
       part: null,
-      geometry: { kind: "box", size: [30, 6, 1.2] },
-      material: "plastic",
-      finish: "matte",
-      colour: "#55595f",
-      position: [48, 30, 0],
-      rotation: [0, 0, -28],
+      geometry: {
+        kind: "tube",
+        path: [
+          [54, 12, 0],
+          [66, 6, 0],
+          [80, 2, 4],
+          [98, 2, 14],
+          [112, 2, 30],
+        ],
+        radius: 2,
+      },
+      material: "rubber",
+      finish: "satin",
+      colour: "#3a3d42",
     },
     {
       part: "scroll-wheel",
@@ -740,7 +748,7 @@ const computerMouse: ObjectModelFn = (p) => {
       finish: "textured",
       texture: "ribs",
       colour: "#34363a",
-      position: [22, 31, 0],
+      position: [22, 33, 0],
       rotation: ALONG_Z,
     },
   ];
@@ -1254,10 +1262,10 @@ const ruler: ObjectModelFn = (p) => {
     { ...metal, part: "edge", geometry: { kind: "box", size: [L, t, 2] }, position: [L / 2, t / 2, 11.5] },
   ];
   for (let mm = 5; mm <= 290; mm += 5) {
-    const long = mm % 10 === 0 ? 6 : 3.5;
+    const long = mm % 10 === 0 ? 7 : 4;
     meshes.push({
       part: null,
-      geometry: { kind: "box", size: [0.4, 0.04, long] },
+      geometry: { kind: "box", size: [0.6, 0.04, long] },
       material: "plastic",
       finish: "matte",
       colour: "#6b3fa0",
@@ -1504,8 +1512,8 @@ const hook: ObjectModelFn = (p) => {
   const r = 7 * k(p);
   const paint = {
     material: p.material ?? "metal",
-    finish: p.finish ?? "gloss",
-    colour: p.colour ?? "#e8b923",
+    finish: p.finish ?? "matte",
+    colour: p.colour ?? "#e6b31e",
   } as const;
   const y = 0;
   const bend: Vec3[] = [];
