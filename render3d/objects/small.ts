@@ -743,7 +743,7 @@ const computerMouse: ObjectModelFn = (p) => {
     },
     {
       part: "scroll-wheel",
-      geometry: { kind: "cylinder", radiusTop: 9.5, radiusBottom: 9.5, height: 4.6, segments: 40 },
+      geometry: { kind: "cylinder", radiusTop: 9.5, radiusBottom: 9.5, height: 4.6 * k(p), segments: 40 },
       material: "rubber",
       finish: "textured",
       texture: "ribs",
@@ -1314,7 +1314,7 @@ const pushpin: ObjectModelFn = (p) => {
     },
     {
       part: "point",
-      geometry: { kind: "cylinder", radiusTop: 0.5, radiusBottom: 0.5, height: 7, segments: 16 },
+      geometry: { kind: "cylinder", radiusTop: 0.5 * k(p), radiusBottom: 0.5 * k(p), height: 7, segments: 16 },
       material: "metal",
       finish: "polished",
       colour: STEEL,
@@ -1323,7 +1323,7 @@ const pushpin: ObjectModelFn = (p) => {
     },
     {
       part: "point",
-      geometry: { kind: "cylinder", radiusTop: 0.02, radiusBottom: 0.5, height: 2, segments: 16 },
+      geometry: { kind: "cylinder", radiusTop: 0.02, radiusBottom: 0.5 * k(p), height: 2, segments: 16 },
       material: "metal",
       finish: "polished",
       colour: STEEL,
