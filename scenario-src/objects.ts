@@ -232,7 +232,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: ellipse(0.23, 0.22, 0.18, 0.16),
         attributes: attrs({
           shape: "hooked",
-          thickness: "medium",
+          thickness: "thick",
           material: "metal",
           rigidity: "rigid",
           size: "small",
@@ -264,7 +264,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: ellipse(0.78, 0.72, 0.17, 0.16),
         attributes: attrs({
           shape: "hooked",
-          thickness: "medium",
+          thickness: "thick",
           material: "metal",
           rigidity: "rigid",
           size: "small",
