@@ -43,7 +43,7 @@ export const VISIBLE_SHARE = { visibleMin: 0.9, partialMin: 0.1 } as const;
 /** Proportion rules for shapes (ratios of extents). */
 export const SHAPE = {
   /** thinnest ≤ flatRatio × middle → flat */
-  flatRatio: 0.25,
+  flatRatio: 0.35,
   /** longest ≥ elongatedRatio × middle → elongated */
   elongatedRatio: 3,
   /** a cone/lathe end narrower than this share of the widest radius is a point */
@@ -316,4 +316,93 @@ export function deriveAttributes(facts: PartFacts, wet: boolean, visibleShare?: 
     out.push({ name: "visibility", value: v[0]!, visual: true }, { name: "availability", value: v[1]!, visual: true });
   }
   return out;
+}
+
+/** One inconsistency between a scenario and its render.json: a JSON path in scenario.json and what is wrong. */
+export interface RenderIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** The minimal scenario shape the consistency check reads. */
+interface ScenarioLike {
+  readonly entities: readonly {
+    readonly id: string;
+    readonly parts: readonly {
+      readonly id: string;
+      readonly attributes: readonly {
+        readonly name: string;
+        readonly value: string | readonly string[];
+        readonly visual: boolean;
+      }[];
+    }[];
+  }[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const valueSet = (v: string | readonly string[]): string =>
+  JSON.stringify([...(typeof v === "string" ? [v] : v)].map((x) => x.trim().toLowerCase()).sort());
+
+/**
+ * Re-derives every derivable visual attribute of a rendered scenario from its render.json (the stored model of each
+ * entity, its wet state and the measured visible share of each part) and reports every attribute of scenario.json
+ * that contradicts it, is missing, or is not marked visual. Pure; `render` is the parsed render.json.
+ */
+export function renderConsistencyIssues(scenario: ScenarioLike, render: unknown): RenderIssue[] {
+  const issues: RenderIssue[] = [];
+  if (!isObj(render) || !isObj(render.entities))
+    return [{ path: "source", message: 'render.json has no "entities" object' }];
+  const entities = render.entities;
+  scenario.entities.forEach((e, ei) => {
+    const r = entities[e.id];
+    if (!isObj(r) || !isObj(r.model) || !Array.isArray((r.model as { meshes?: unknown }).meshes) || !isObj(r.parts)) {
+      issues.push({ path: `entities[${ei}]`, message: `entity "${e.id}" has no model in render.json` });
+      return;
+    }
+    const model = r.model as unknown as ModelSpec;
+    let facts: PartFacts[];
+    try {
+      facts = partFacts(model);
+    } catch (err) {
+      issues.push({
+        path: `entities[${ei}]`,
+        message: `the model of "${e.id}" in render.json is malformed (${(err as Error).message})`,
+      });
+      return;
+    }
+    const wet = model.states?.wet === true;
+    const rParts = r.parts as Record<string, unknown>;
+    e.parts.forEach((p, pi) => {
+      const where = `entities[${ei}].parts[${pi}]`;
+      const f = facts.find((x) => x.part === p.id);
+      if (!f) {
+        issues.push({ path: where, message: `part "${e.id}/${p.id}" has no mesh in its render.json model` });
+        return;
+      }
+      const rp = rParts[p.id];
+      const share = isObj(rp) && typeof rp.visibleShare === "number" ? rp.visibleShare : undefined;
+      for (const d of deriveAttributes(f, wet, share)) {
+        const ai = p.attributes.findIndex((a) => a.name === d.name);
+        const a = p.attributes[ai];
+        if (!a) {
+          issues.push({
+            path: `${where}.attributes`,
+            message: `${d.name} is missing; render.json gives ${JSON.stringify(d.value)}`,
+          });
+          continue;
+        }
+        if (valueSet(a.value) !== valueSet(d.value))
+          issues.push({
+            path: `${where}.attributes[${ai}].value`,
+            message: `${d.name} ${JSON.stringify(a.value)} contradicts render.json, which gives ${JSON.stringify(d.value)}`,
+          });
+        else if (!a.visual)
+          issues.push({
+            path: `${where}.attributes[${ai}].visual`,
+            message: `${d.name} is derived from the render, so it must be visual`,
+          });
+      }
+    });
+  });
+  return issues;
 }

@@ -146,7 +146,7 @@ export const KNOWN_SETTINGS = [
   "workshop",
 ] as const;
 
-export const SOURCE_KINDS = ["authored", "generated", "imported"] as const;
+export const SOURCE_KINDS = ["authored", "generated", "rendered", "imported"] as const;
 
 /** The document as stored in a file, schemaVersion 1 or 2 (before migration). */
 export const scenarioFileSchema = z.strictObject({

@@ -7,6 +7,7 @@
 import type { $ZodIssue } from "zod/v4/core";
 import { formatPath, type ValidationIssue } from "../errors";
 import { rectInside, regionBounds, type Rect } from "./geometry";
+import { renderConsistencyIssues } from "./render-annotations";
 import { meetsRequirement } from "./requirements";
 import {
   formatAttributeValue,
@@ -31,6 +32,13 @@ export interface ValidationContext {
   readonly folderName?: string;
   /** Image probe; without one, image files are not checked. */
   readonly probeImage?: (file: string) => ImageProbe;
+  /**
+   * The scenario's render.json (read by the caller for a `source.kind: "rendered"` scenario); without it the
+   * render consistency is not checked.
+   */
+  readonly renderJson?:
+    | { readonly status: "ok"; readonly data: unknown }
+    | { readonly status: "missing" | "unreadable"; readonly reason?: string };
 }
 
 export interface ValidationResult {
@@ -116,6 +124,14 @@ function crossFieldIssues(s: Scenario, ctx: ValidationContext): ValidationIssue[
   checkAttributes(s, add);
   checkGoldAndSimilar(s, add);
   if (ctx.probeImage) checkImages(s, ctx.probeImage, add);
+  if (ctx.renderJson && s.source.kind === "rendered") {
+    if (ctx.renderJson.status !== "ok")
+      add(
+        "source.kind",
+        `a rendered scenario needs a readable render.json next to scenario.json (${ctx.renderJson.reason ?? ctx.renderJson.status})`,
+      );
+    else for (const i of renderConsistencyIssues(s, ctx.renderJson.data)) add(i.path, i.message);
+  }
   return issues;
 }
 

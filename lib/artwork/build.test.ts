@@ -47,9 +47,10 @@ const COMMITTED = path.resolve(__dirname, "../../scenarios");
 
 /**
  * A sample of the bundled set, regenerated in full (images included) and compared byte for byte with the
- * committed folders: entity views and part views, the crop-only path, decor and the new backdrops.
+ * committed folders: entity views and part views, the crop-only path, decor and the new backdrops. Only scenarios
+ * still made by the emoji pipeline (garage-paint-tin-lid is rendered from 3D now, see render3d/).
  */
-const SAMPLE = ["garage-paint-tin-lid", "kitchen-parcel-tape", "outdoors-tin-can"];
+const SAMPLE = ["garage-tyre-valve", "kitchen-parcel-tape", "outdoors-tin-can"];
 
 describe("scenario generation", () => {
   it.each(SAMPLE)(

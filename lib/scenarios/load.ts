@@ -8,7 +8,13 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { MmcbError, type ValidationIssue } from "@/core/errors";
-import { referencedImages, validateScenarioText, type ImageProbe, type Scenario } from "@/core/scenario";
+import {
+  referencedImages,
+  validateScenarioText,
+  type ImageProbe,
+  type Scenario,
+  type ValidationContext,
+} from "@/core/scenario";
 
 /** A valid scenario as loaded from its folder. */
 export interface LoadedScenario {
@@ -107,10 +113,23 @@ export async function loadScenarioDir(
       probes.set(name, await probeImage(absolute));
     }),
   );
+  let renderJson: ValidationContext["renderJson"];
+  if (structural.document.source.kind === "rendered") {
+    try {
+      renderJson = { status: "ok", data: JSON.parse(await readFile(path.join(dir, "render.json"), "utf8")) as unknown };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      renderJson =
+        code === "ENOENT"
+          ? { status: "missing", reason: "render.json does not exist" }
+          : { status: "unreadable", reason: `render.json: ${(error as Error).message}` };
+    }
+  }
   const full = validateScenarioText(text, {
     file,
     folderName,
     probeImage: (name) => probes.get(name) ?? { status: "missing" },
+    ...(renderJson ? { renderJson } : {}),
   });
   if (!full.scenario) return { scenario: null, issues: full.issues };
 

@@ -87,7 +87,7 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
   const r = getRenderer(req.width, req.height);
   const scene = new THREE.Scene();
   scene.environment = envTex;
-  scene.environmentIntensity = 0.9;
+  scene.environmentIntensity = req.backdrop === "studio" ? 0.9 : 0.55;
   const legend: IdLegendEntry[] = [];
   const groups = new Map<string, THREE.Group>();
   const layout = new THREE.Box3();
@@ -119,8 +119,8 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
   const size = layout.getSize(new THREE.Vector3());
   const centre = layout.getCenter(new THREE.Vector3());
   const span = Math.max(size.x, size.z, 150);
-  const sun = new THREE.DirectionalLight(0xfff4e6, 2.2);
-  sun.position.set(centre.x - span * 0.6, span * 1.6 + 200, centre.z + span * 0.8);
+  const sun = new THREE.DirectionalLight(0xfff4e6, req.backdrop === "studio" ? 2.2 : 3.2);
+  sun.position.set(centre.x - span * 0.9, span * 0.9 + 150, centre.z + span * 0.5);
   sun.target.position.copy(centre);
   sun.castShadow = true;
   sun.shadow.mapSize.set(2048, 2048);
@@ -132,16 +132,16 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
   sc.bottom = -ext;
   sc.near = 1;
   sc.far = span * 6 + 2000;
-  sun.shadow.radius = 6;
+  sun.shadow.radius = 4;
   sun.shadow.bias = -0.0004;
-  sun.shadow.normalBias = 0.02 * (span / 100);
+  sun.shadow.normalBias = 0.5;
   scene.add(sun, sun.target);
 
   const cam = new THREE.PerspectiveCamera(30, req.width / req.height, 1, 10000);
   const c = req.camera;
   if (c.mode === "scene") {
     cam.fov = 30;
-    fit(cam, layout, new THREE.Vector3(0, 0.8, 1), 0.86);
+    fit(cam, layout, new THREE.Vector3(0, 0.62, 1), 0.9);
   } else {
     const g = groups.get(c.key);
     if (!g) throw new Error(`renderView: no object "${c.key}" in the request`);
