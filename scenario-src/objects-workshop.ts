@@ -238,7 +238,7 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         region: poly([0.38, 0.07], [0.55, 0.23], [0.23, 0.54], [0.07, 0.39]),
         attributes: attrs({
           shape: "rectangular",
-          thickness: "thick",
+          thickness: "medium",
           material: "metal",
           rigidity: "rigid",
           weight: "heavy",
@@ -252,7 +252,7 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         name: "nut",
         description: "The hexagonal nut screwed onto the thread.",
         region: poly([0.72, 0.39], [0.87, 0.55], [0.55, 0.87], [0.41, 0.72]),
-        attributes: attrs({ shape: "rectangular", thickness: "thick", material: "metal", rigidity: "rigid" }),
+        attributes: attrs({ shape: "rectangular", thickness: "medium", material: "metal", rigidity: "rigid" }),
         affordances: ["hold the bolt tight", "act as a small weight"],
         uses: ["weigh-down"],
       },

@@ -1248,7 +1248,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         region: box(0.12, 0.44, 0.76, 0.5),
         attributes: attrs({
           shape: "elongated",
-          thickness: "medium",
+          thickness: "thin",
           material: "plastic",
           rigidity: "semi-rigid",
           sharpness: "blunt",

@@ -5,6 +5,7 @@
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
 import { MODELS_GARAGE } from "../objects/garage";
+import { MODELS_SMALL } from "../objects/small";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
 import { MATERIALS } from "./types";
@@ -12,6 +13,7 @@ import { MATERIALS } from "./types";
 export const MODELS: Readonly<Record<string, ObjectModelFn>> = {
   ...MODELS_EXAMPLES,
   ...MODELS_GARAGE,
+  ...MODELS_SMALL,
 };
 
 /** Object ids that have a model. */
