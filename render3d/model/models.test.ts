@@ -67,3 +67,12 @@ describe.each(Object.keys(MODELS))("model %s", (id) => {
     });
   }
 });
+
+describe("the registry", () => {
+  it("refuses an object modelled in two batches", async () => {
+    const { mergeBatches } = await import("./registry");
+    const fn = MODELS["coin"]!;
+    expect(() => mergeBatches({ a: { coin: fn }, b: { coin: fn } })).toThrow(/both the a and b batches/);
+    expect(Object.keys(mergeBatches({ a: { coin: fn }, b: { spoon: fn } }))).toEqual(["coin", "spoon"]);
+  });
+});

@@ -4,17 +4,32 @@
  * else gets a model: it applies the generic `size` scale and checks the result.
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
-import { MODELS_GARAGE } from "../objects/garage";
 import { MODELS_SMALL } from "../objects/small";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
 import { MATERIALS } from "./types";
 
-export const MODELS: Readonly<Record<string, ObjectModelFn>> = {
-  ...MODELS_EXAMPLES,
-  ...MODELS_GARAGE,
-  ...MODELS_SMALL,
-};
+/** The batches, merged; an object modelled in two batches is an error (one declaration per object). */
+export function mergeBatches(
+  batches: Readonly<Record<string, Readonly<Record<string, ObjectModelFn>>>>,
+): Readonly<Record<string, ObjectModelFn>> {
+  const merged: Record<string, ObjectModelFn> = {};
+  const owner: Record<string, string> = {};
+  for (const [batch, models] of Object.entries(batches)) {
+    for (const [id, fn] of Object.entries(models)) {
+      if (owner[id])
+        throw new Error(`render3d: object "${id}" is modelled in both the ${owner[id]} and ${batch} batches`);
+      owner[id] = batch;
+      merged[id] = fn;
+    }
+  }
+  return merged;
+}
+
+export const MODELS: Readonly<Record<string, ObjectModelFn>> = mergeBatches({
+  examples: MODELS_EXAMPLES,
+  small: MODELS_SMALL,
+});
 
 /** Object ids that have a model. */
 export function modelledObjects(): string[] {
