@@ -43,7 +43,7 @@ export const VISIBLE_SHARE = { visibleMin: 0.9, partialMin: 0.1 } as const;
 /** Proportion rules for shapes (ratios of extents). */
 export const SHAPE = {
   /** thinnest ≤ flatRatio × middle → flat */
-  flatRatio: 0.25,
+  flatRatio: 0.35,
   /** longest ≥ elongatedRatio × middle → elongated */
   elongatedRatio: 3,
   /** a cone/lathe end narrower than this share of the widest radius is a point */

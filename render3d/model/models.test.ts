@@ -10,8 +10,28 @@ import { deriveAttributes, partFacts } from "@/core/scenario/render-annotations"
 import { hashOf } from "./build";
 import { MODELS, buildModel } from "./registry";
 
+/**
+ * Where the KB's annotation is not true of the real object, the model follows the real object and the rendered
+ * scenario carries the derived value. `object/part/attribute` → why.
+ */
+const KB_DISAGREEMENTS: Readonly<Record<string, string>> = {
+  "wrench/upper-jaw/thickness": "a 32 mm spanner's jaw is about 11 mm thick (medium), not > 20 mm",
+  "wrench/lower-jaw/thickness": "a 32 mm spanner's jaw is about 11 mm thick (medium), not > 20 mm",
+};
+
 const values = (v: string | readonly string[] | undefined): string[] =>
   v === undefined ? [] : typeof v === "string" ? [v] : [...v];
+
+it("lists only disagreements that exist", () => {
+  for (const k of Object.keys(KB_DISAGREEMENTS)) {
+    const [obj, part] = k.split("/");
+    expect(MODELS[obj!], k).toBeDefined();
+    expect(
+      objectById(obj!)?.parts.some((p) => p.id === part),
+      k,
+    ).toBe(true);
+  }
+});
 
 describe.each(Object.keys(MODELS))("model %s", (id) => {
   const kb = objectById(id);
@@ -37,11 +57,12 @@ describe.each(Object.keys(MODELS))("model %s", (id) => {
       const derived = new Map(deriveAttributes(f!, false).map((a) => [a.name, values(a.value)]));
       const kbAttr = (name: string) => values(part.attributes.find((a) => a.name === name)?.value);
       const where = `${id}/${part.id} (dims ${f!.dimsMm.join("×")} mm, thickness ${f!.thicknessMm} mm)`;
+      const agreed = (name: string) => !(`${id}/${part.id}/${name}` in KB_DISAGREEMENTS);
       for (const m of kbAttr("material")) expect(derived.get("material"), `${where} material`).toContain(m);
-      for (const s of kbAttr("shape")) expect(derived.get("shape"), `${where} shape`).toContain(s);
+      if (agreed("shape")) for (const s of kbAttr("shape")) expect(derived.get("shape"), `${where} shape`).toContain(s);
       for (const name of ["thickness", "size"]) {
         const want = kbAttr(name);
-        if (want.length > 0) expect(derived.get(name), `${where} ${name}`).toEqual(want);
+        if (want.length > 0 && agreed(name)) expect(derived.get(name), `${where} ${name}`).toEqual(want);
       }
     });
   }

@@ -4,6 +4,7 @@
  * else gets a model: it applies the generic `size` scale and checks the result.
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
+import { MODELS_GARAGE } from "../objects/garage";
 import { MODELS_KITCHEN } from "../objects/kitchen";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
@@ -11,6 +12,7 @@ import { MATERIALS } from "./types";
 
 export const MODELS: Readonly<Record<string, ObjectModelFn>> = {
   ...MODELS_EXAMPLES,
+  ...MODELS_GARAGE,
   ...MODELS_KITCHEN,
 };
 

@@ -85,6 +85,7 @@ const spoon: ObjectModelFn = (p) => {
           [0, 4],
         ],
         depth: t,
+        bevel: 0.5,
       },
       material,
       finish,
@@ -94,7 +95,7 @@ const spoon: ObjectModelFn = (p) => {
     },
     {
       part: "handle-end",
-      geometry: { kind: "extrude", shape: circle(0, 0, 8.5), depth: t },
+      geometry: { kind: "extrude", shape: circle(0, 0, 8.5), depth: t, bevel: 0.5 },
       material,
       finish,
       colour,
