@@ -81,14 +81,16 @@ const banana: ObjectModelFn = (p) => {
         ),
         material: "food",
         finish: "satin",
-        colour: "#f4e8bd",
+        texture: "none",
+        colour: "#f6ecc6",
       },
       {
         part: "fruit",
-        geometry: sphere(12, [1, 1.2, 1]),
+        geometry: sphere(11.5, [1, 1.1, 1]),
         material: "food",
         finish: "satin",
-        colour: "#efe0ad",
+        texture: "none",
+        colour: "#f3e6ba",
         position: [60, 46, 0],
         rotation: [0, 0, -32],
       },
@@ -112,9 +114,8 @@ const banana: ObjectModelFn = (p) => {
         position: [-75, 16.5, 0],
         rotation: [0, 0, -90],
       },
-      flap(25, 8),
-      flap(-25, -8),
-      flap(0, 0),
+      flap(42, 8),
+      flap(-42, -8),
       {
         part: "stem",
         geometry: cyl(3.5, 4.5, 18, 8),
@@ -297,8 +298,8 @@ const lemon: ObjectModelFn = (p) => {
       material: "food",
       finish: "gloss",
       colour: "#3f7d2a",
-      position: [-44, 34, 4],
-      rotation: [90, 150, -12],
+      position: [-38, 1.5, 6],
+      rotation: [90, 150, 0],
     },
   ]);
 };
@@ -351,7 +352,7 @@ const soap: ObjectModelFn = (p) => {
   const colour = p.colour ?? "#f0a6b8";
   const bubble = (x: number, z: number, r: number): MeshSpec => ({
     part: "lather",
-    geometry: sphere(r),
+    geometry: sphere(r, [1, 0.75, 1]),
     material: "foam",
     finish: "textured",
     texture: "foam",
@@ -373,6 +374,9 @@ const soap: ObjectModelFn = (p) => {
     bubble(12, 10, 6),
     bubble(-20, -10, 5),
     bubble(-2, 16, 4.5),
+    bubble(-18, 8, 4),
+    bubble(20, -2, 3.5),
+    bubble(2, -18, 4),
   ]);
 };
 
