@@ -555,7 +555,7 @@ const kitchenKnife: ObjectModelFn = (p) => {
         ),
         material: "metal",
         finish: "polished",
-        colour: "#dfe2e6",
+        colour: "#eceef1",
         position: [0, y, 0],
         ...flat,
       },
@@ -581,7 +581,7 @@ const kitchenKnife: ObjectModelFn = (p) => {
     ],
     {
       viewFrom: [0.1, 1, 0.45],
-      partViewFrom: { edge: [0.15, 0.2, 1], tip: [0.3, 1, 0.25] },
+      partViewFrom: { edge: [0.15, 0.3, -1], tip: [0.3, 1, 0.25] },
     },
   );
 };
@@ -614,7 +614,7 @@ const chopsticks: ObjectModelFn = (p) => {
         finish: p.finish ?? "gloss",
         colour,
         position: at(120),
-        rotation: [0, turn, -90],
+        rotation: [90, 90 + turn, 0],
       },
       {
         part: "tips",
@@ -623,7 +623,7 @@ const chopsticks: ObjectModelFn = (p) => {
         finish: "satin",
         colour: "#c9a27a",
         position: at(215),
-        rotation: [0, turn, -90],
+        rotation: [90, 90 + turn, 0],
       },
     ];
   };
@@ -822,7 +822,7 @@ const mug: ObjectModelFn = (p) => {
 
 /** A heavy cast-iron frying pan, Ø 260 mm, with a fried egg in it and a 170 mm handle along +X. */
 const fryingPan: ObjectModelFn = (p) => {
-  const iron = p.colour ?? "#2f2f31";
+  const iron = p.colour ?? "#3a3a3d";
   const material = p.material ?? "metal";
   const finish = p.finish ?? "matte";
   const w = 5 * (p.thickness ?? 1);
@@ -872,23 +872,18 @@ const fryingPan: ObjectModelFn = (p) => {
       },
       {
         part: null,
-        // the egg white
+        // the egg white: an irregular blob
         geometry: extrude(
-          [
-            [-38, -10],
-            [-25, -34],
-            [0, -40],
-            [26, -33],
-            [42, -8],
-            [38, 20],
-            [15, 36],
-            [-12, 38],
-            [-34, 24],
-          ],
+          Array.from({ length: 20 }, (_, i): Vec2 => {
+            const a = (2 * Math.PI * i) / 20;
+            const r = 46 + 7 * Math.sin(3 * a) + 4 * Math.cos(5 * a);
+            return [r * Math.cos(a), r * Math.sin(a)];
+          }),
           3,
         ),
         material: "food",
         finish: "gloss",
+        texture: "none",
         colour: "#f8f6ee",
         position: [-10, w + 1.5, 5],
         rotation: [90, 0, 0],
