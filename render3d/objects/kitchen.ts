@@ -984,7 +984,7 @@ const tumbler: ObjectModelFn = (p) => {
     material: "food",
     finish: "gloss",
     colour: "#e4f1f7",
-    transmission: 0.6,
+    transmission: 0.5,
     position: [x, y, z],
     rotation: [12, ry, rz],
   });
@@ -1020,23 +1020,22 @@ const tumbler: ObjectModelFn = (p) => {
       geometry: lathe([
         [0, 14],
         [40 - wall - 0.3, 14],
-        [40 - wall - 0.3, 66],
-        [0, 66],
+        [40 - wall - 0.3, 72],
+        [0, 72],
       ]),
       material: "food",
       finish: "gloss",
-      colour: "#c47a1c",
-      transmission: 0.45,
+      colour: "#b8651a",
     },
-    cube(-10, 62, 6, 20, 10),
-    cube(12, 64, -8, -15, -8),
-    cube(4, 60, 16, 40, 5),
+    cube(-10, 70, 6, 20, 10),
+    cube(12, 72, -8, -15, -8),
+    cube(4, 68, 16, 40, 5),
   ]);
 };
 
 /** A burning ivory pillar candle, Ø 70 × 120 mm, a small melt pool round the wick and a teardrop flame. */
 const candle: ObjectModelFn = (p) => {
-  const colour = p.colour ?? "#f3ead6";
+  const colour = p.colour ?? "#efdfbd";
   return model("candle", p, [
     {
       part: "wax",
@@ -1084,7 +1083,7 @@ const candle: ObjectModelFn = (p) => {
 /** A shiny compact disc lying data side up: Ø 120 × 1.2 mm with a Ø 15 mm hole and a clear hub. */
 const cd: ObjectModelFn = (p) => {
   const t = 1.2 * (p.thickness ?? 1);
-  const colour = p.colour ?? "#d9dde3";
+  const colour = p.colour ?? "#a3adbf";
   return model(
     "cd",
     p,
@@ -1103,8 +1102,8 @@ const cd: ObjectModelFn = (p) => {
         geometry: extrude(circle(0, 0, 23, 32), t, [circle(0, 0, 7.5, 24)]),
         material: "plastic",
         finish: "polished",
-        colour: "#e8eef2",
-        transmission: 0.7,
+        colour: "#c3ccd6",
+        transmission: 0.5,
         position: [0, t / 2, 0],
         rotation: [90, 0, 0],
       },
@@ -1113,7 +1112,7 @@ const cd: ObjectModelFn = (p) => {
         geometry: torus(59.6, t / 2, 360),
         material: p.material ?? "plastic",
         finish: "polished",
-        colour: "#c9ced6",
+        colour: "#8c97a8",
         position: [0, t / 2, 0],
         rotation: [90, 0, 0],
       },
