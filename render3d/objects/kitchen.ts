@@ -82,7 +82,7 @@ const banana: ObjectModelFn = (p) => {
         material: "food",
         finish: "satin",
         texture: "none",
-        colour: "#f6ecc6",
+        colour: "#ecd896",
       },
       {
         part: "fruit",
@@ -90,7 +90,7 @@ const banana: ObjectModelFn = (p) => {
         material: "food",
         finish: "satin",
         texture: "none",
-        colour: "#f3e6ba",
+        colour: "#e8d38e",
         position: [60, 46, 0],
         rotation: [0, 0, -32],
       },
@@ -190,12 +190,12 @@ const teapot: ObjectModelFn = (p) => {
     },
     {
       part: "handle",
-      geometry: torus(38, 7.5, 200),
+      geometry: torus(38, 7.5, 214),
       material,
       finish,
       colour,
       position: [-58, 62, 0],
-      rotation: [0, 0, 80],
+      rotation: [0, 0, 73],
     },
   ]);
 };
@@ -1311,6 +1311,15 @@ const alarmClock: ObjectModelFn = (p) => {
       position: [8, cy - 14, 32.5],
       rotation: [0, 0, 30],
     },
+    ...Array.from({ length: 12 }, (_, i): MeshSpec => ({
+      part: null,
+      geometry: box(2.2, i % 3 === 0 ? 8 : 5, 0.8),
+      material: "metal",
+      finish: "matte",
+      colour: "#151515",
+      position: [34 * Math.sin((i * Math.PI) / 6), cy + 34 * Math.cos((i * Math.PI) / 6), 31],
+      rotation: [0, 0, -i * 30],
+    })),
     {
       part: "face",
       geometry: cyl(42, 42, 1.5, 48),
