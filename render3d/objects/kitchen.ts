@@ -1083,7 +1083,7 @@ const candle: ObjectModelFn = (p) => {
 /** A shiny compact disc lying data side up: Ø 120 × 1.2 mm with a Ø 15 mm hole and a clear hub. */
 const cd: ObjectModelFn = (p) => {
   const t = 1.2 * (p.thickness ?? 1);
-  const colour = p.colour ?? "#a3adbf";
+  const colour = p.colour ?? "#6f7b90";
   return model(
     "cd",
     p,
