@@ -298,8 +298,9 @@ const lemon: ObjectModelFn = (p) => {
       material: "food",
       finish: "gloss",
       colour: "#3f7d2a",
-      position: [-38, 1.5, 6],
-      rotation: [90, 150, 0],
+      // hangs from the stem down to the table
+      position: [-44, 30, 0],
+      rotation: [90, 160, 26],
     },
   ]);
 };
@@ -1083,20 +1084,27 @@ const candle: ObjectModelFn = (p) => {
 /** A shiny compact disc lying data side up: Ø 120 × 1.2 mm with a Ø 15 mm hole and a clear hub. */
 const cd: ObjectModelFn = (p) => {
   const t = 1.2 * (p.thickness ?? 1);
-  const colour = p.colour ?? "#6f7b90";
   return model(
     "cd",
     p,
     [
-      {
+      // the data side: silver rings with the faint rainbow sheen of the pits
+      ...(
+        [
+          [23, 34, "#7d8aa6"],
+          [34, 44, "#8a7fa6"],
+          [44, 52, "#7aa39d"],
+          [52, 59.4, "#a39f80"],
+        ] as const
+      ).map(([r0, r1, tint]): MeshSpec => ({
         part: "face",
-        geometry: extrude(circle(0, 0, 59.4, 64), t, [circle(0, 0, 23, 32)]),
+        geometry: extrude(circle(0, 0, r1, 64), t, [circle(0, 0, r0, 64)]),
         material: p.material ?? "plastic",
         finish: p.finish ?? "polished",
-        colour,
+        colour: p.colour ?? tint,
         position: [0, t / 2, 0],
         rotation: [90, 0, 0],
-      },
+      })),
       {
         part: null,
         geometry: extrude(circle(0, 0, 23, 32), t, [circle(0, 0, 7.5, 24)]),
