@@ -307,7 +307,7 @@ const lemon: ObjectModelFn = (p) => {
 
 /** A sticking plaster, 72 × 19 mm: skin-coloured adhesive tabs with rounded ends, white gauze pad in the middle. */
 const bandage: ObjectModelFn = (p) => {
-  const colour = p.colour ?? "#d9a57c";
+  const colour = p.colour ?? "#cf9466";
   const t = 0.5 * (p.thickness ?? 1);
   const tab = (side: 1 | -1): MeshSpec[] => [
     {
