@@ -869,7 +869,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
         name: "cardboard core",
         description: "The brown cardboard tube in the middle of the roll.",
         region: ellipse(0.78, 0.42, 0.07, 0.13),
-        attributes: attrs({ shape: "cylindrical", material: "paper", rigidity: "semi-rigid", size: "small" }),
+        attributes: attrs({ shape: "cylindrical", material: "paper", rigidity: "semi-rigid", size: "medium" }),
         affordances: ["hold the paper", "store a coiled cable", "make a funnel"],
         uses: [],
       },

@@ -4,6 +4,7 @@
  * else gets a model: it applies the generic `size` scale and checks the result.
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
+import { MODELS_KITCHEN } from "../objects/kitchen";
 import { MODELS_SMALL } from "../objects/small";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
@@ -29,6 +30,7 @@ export function mergeBatches(
 export const MODELS: Readonly<Record<string, ObjectModelFn>> = mergeBatches({
   examples: MODELS_EXAMPLES,
   small: MODELS_SMALL,
+  kitchen: MODELS_KITCHEN,
 });
 
 /** Object ids that have a model. */
