@@ -4,12 +4,14 @@
  * else gets a model: it applies the generic `size` scale and checks the result.
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
+import { MODELS_LARGE } from "../objects/large";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
 import { MATERIALS } from "./types";
 
 export const MODELS: Readonly<Record<string, ObjectModelFn>> = {
   ...MODELS_EXAMPLES,
+  ...MODELS_LARGE,
 };
 
 /** Object ids that have a model. */
