@@ -385,7 +385,7 @@ const pottedPlant: ObjectModelFn = (p) => {
 
 /** A fist-sized grey stone doorstop (128 × 112 × 62 mm): a broad flat front facet and a jagged, angular top. */
 const rock: ObjectModelFn = (p) => {
-  const stone = p.colour ?? "#8b8a85";
+  const stone = p.colour ?? "#6f6d68";
   const front: Vec2[] = [
     [-58, -46],
     [-20, -46],
@@ -411,7 +411,7 @@ const rock: ObjectModelFn = (p) => {
     [-46, 37],
   ];
   const meshes: MeshSpec[] = [
-    mesh("flat-face", extrude(front, 21 * t(p), 2), "stone", "#9a9893", {
+    mesh("flat-face", extrude(front, 21 * t(p), 2), "stone", "#7d7b75", {
       finish: "rough",
       position: [0, 46, 10],
     }),
@@ -426,7 +426,7 @@ const rock: ObjectModelFn = (p) => {
       stone,
       { finish: "rough", position: [0, 46, -18] },
     ),
-    mesh("ridge", extrude(ridge, 46, 2), "stone", "#7f7e79", { finish: "rough", position: [0, 48, -10] }),
+    mesh("ridge", extrude(ridge, 46, 2), "stone", "#65635e", { finish: "rough", position: [0, 48, -10] }),
   ];
   return model("rock", p, meshes, { viewFrom: [0.45, 0.6, 1], partViewFrom: { ridge: [0.2, 0.35, 1] } });
 };
@@ -505,9 +505,13 @@ const hikingBoot: ObjectModelFn = (p) => {
       leather,
       { finish: p.finish ?? "matte", position: [-85, 20, 0], scale: [1.3, 1, 1.05] },
     ),
-    mesh("upper", sphere(62, [1.6, 0.62, 0.82]), p.material ?? "fabric", leather, {
+    mesh("upper", sphere(62, [1.75, 0.58, 0.8]), p.material ?? "fabric", leather, {
       finish: p.finish ?? "matte",
-      position: [40, 38, 0],
+      position: [35, 36, 0],
+    }),
+    mesh("upper", sphere(46, [1.1, 0.95, 0.95]), p.material ?? "fabric", leather, {
+      finish: p.finish ?? "matte",
+      position: [-30, 66, 0],
     }),
     mesh("upper", { kind: "torus", radius: 43, tube: 7 }, p.material ?? "fabric", "#5e3820", {
       finish: "matte",
@@ -590,7 +594,7 @@ const teddyBear: ObjectModelFn = (p) => {
       mesh(null, sphere(22, [1, 1, 0.3]), mat, light, { ...f, position: [s * 42, 28, 88] }),
       mesh("head", sphere(20, [1, 1, 0.5]), mat, fur, { ...f, position: [s * 40, 245, -5] }),
       mesh(null, sphere(12, [1, 1, 0.4]), mat, light, { ...f, position: [s * 40, 245, 2] }),
-      mesh(null, sphere(6), "plastic", "#111111", { finish: "gloss", position: [s * 20, 214, 47] }),
+      mesh(null, sphere(6), "plastic", "#111111", { finish: "gloss", position: [s * 20, 214, 54] }),
       mesh(s > 0 ? "arm" : null, sphere(40, [0.5, 1, 0.5]), mat, fur, {
         ...f,
         position: [s * 68, 118, 22],
@@ -599,7 +603,7 @@ const teddyBear: ObjectModelFn = (p) => {
     ]),
     mesh("head", sphere(55), mat, fur, { ...f, position: [0, 200, 5] }),
     mesh("head", sphere(24, [1.1, 0.85, 0.8]), mat, light, { ...f, position: [0, 188, 52] }),
-    mesh(null, sphere(7, [1.3, 0.9, 0.8]), "plastic", "#1a1a1a", { finish: "gloss", position: [0, 196, 70] }),
+    mesh(null, sphere(7, [1.3, 0.9, 0.8]), "plastic", "#1a1a1a", { finish: "gloss", position: [0, 196, 72] }),
   ];
   return model("teddy-bear", p, meshes);
 };
@@ -858,7 +862,7 @@ const plunger: ObjectModelFn = (p) => {
 /** A newspaper rolled tightly (Ø 50 × 300 mm) and held with two rubber bands, lying on the table. */
 const newspaper: ObjectModelFn = (p) => {
   const R = 25 * t(p);
-  const paper = p.colour ?? "#e4e0d6";
+  const paper = p.colour ?? "#d8d3c4";
   const spiral: Vec3[] = [];
   for (let i = 0; i <= 90; i++) {
     const a = (i / 90) * 5 * 2 * Math.PI;
@@ -962,9 +966,9 @@ const highHeel: ObjectModelFn = (p) => {
   const gloss = { finish: p.finish ?? ("gloss" as const) };
   const ht = t(p);
   const meshes: MeshSpec[] = [
-    mesh("heel", cyl(3.2 * ht, 80, 4 * ht), "plastic", black, { finish: "gloss", position: [-68, 42, 0] }),
-    mesh("heel", cyl(4 * ht, 14, 10), "plastic", black, { finish: "gloss", position: [-69, 88, 0] }),
-    mesh(null, cyl(3.4 * ht, 3), "rubber", "#222222", { finish: "matte", position: [-68, 1.5, 0] }),
+    mesh("heel", cyl(3.2 * ht, 72, 4 * ht), "plastic", black, { finish: "gloss", position: [-66, 38, 0] }),
+    mesh("heel", cyl(4 * ht, 12, 10), "plastic", black, { finish: "gloss", position: [-67, 79, 0] }),
+    mesh(null, cyl(3.4 * ht, 3), "rubber", "#222222", { finish: "matte", position: [-66, 1.5, 0] }),
     mesh(
       "upper",
       {
@@ -973,14 +977,14 @@ const highHeel: ObjectModelFn = (p) => {
           [0, 0],
           [30, 0.5],
           [38, 4],
-          [40, 14],
-          [40, 30],
+          [40, 12],
+          [40, 22],
         ],
         wall: 2.5,
       },
       mat,
       red,
-      { ...gloss, position: [-8, 46, 0], rotation: [0, 0, -33], scale: [1.9, 1, 0.85] },
+      { ...gloss, position: [-17, 41, 0], rotation: [0, 0, -33], scale: [1.75, 1, 0.8] },
     ),
     mesh(
       "toe",
@@ -1000,9 +1004,9 @@ const highHeel: ObjectModelFn = (p) => {
       red,
       { ...gloss, position: [42, 16, 0], rotation: ALONG_X, scale: [0.47, 1, 1] },
     ),
-    mesh(null, box(70, 2, 50, 0.8), "fabric", "#d9b99b", {
+    mesh(null, box(110, 2, 54, 0.8), "fabric", "#d9b99b", {
       finish: "matte",
-      position: [-30, 66, 0],
+      position: [-17, 44, 0],
       rotation: [0, 0, -33],
     }),
   ];
@@ -1291,13 +1295,14 @@ const waterPistol: ObjectModelFn = (p) => {
       pink,
       { ...g, scale: [1, 1, 0.75] },
     ),
+    mesh("grip", sphere(16, [1, 1, 0.75]), mat, pink, { ...g, position: [-85, -118, 0] }),
     mesh("grip", { kind: "torus", radius: 14, tube: 3.5, arc: 150 }, mat, "#d9508e", {
       ...g,
       position: [-8, -26, 0],
       rotation: [0, 0, 190],
     }),
   ];
-  return model("water-pistol", p, place(side, [90, 0, 0]), {
+  return model("water-pistol", p, place(side, [-90, 0, 0]), {
     viewFrom: [0.15, 1, 0.45],
     partViewFrom: { nozzle: [0.5, 0.4, 1] },
   });
