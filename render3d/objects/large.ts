@@ -741,6 +741,9 @@ const clamp: ObjectModelFn = (p) => {
   const mat = p.material ?? "metal";
   const meshes: MeshSpec[] = [
     mesh("frame", tube(frame, 11 * t(p)), mat, frameC, { finish: p.finish ?? "satin" }),
+    ...[frame[0]!, frame[frame.length - 1]!].map((e) =>
+      mesh("frame", sphere(11 * t(p)), mat, frameC, { finish: p.finish ?? "satin", position: e }),
+    ),
     mesh("frame", cyl(13, 30), mat, frameC, { finish: p.finish ?? "satin", position: [62, y, 70], rotation: ALONG_Z }),
     mesh("frame", cyl(14, 10), mat, frameC, { finish: p.finish ?? "satin", position: [62, y, -64], rotation: ALONG_Z }),
     mesh("screw", cyl(6, 122), "metal", steel, {
@@ -876,12 +879,6 @@ const newspaper: ObjectModelFn = (p) => {
       position: [0, R, 0],
       rotation: ALONG_X,
     }),
-    // the outer sheet's loose edge
-    mesh("roll", box(300, 1.2, 14), p.material ?? "paper", "#d8d3c6", {
-      finish: "matte",
-      position: [0, R + Math.sin(60 * DEG) * R, Math.cos(60 * DEG) * R + 5],
-      rotation: [-30, 0, 0],
-    }),
     ...[-70, 60].map((x) =>
       mesh(null, { kind: "torus", radius: R + 0.6, tube: 1.4 }, "rubber", "#c0392b", {
         finish: "satin",
@@ -966,9 +963,9 @@ const highHeel: ObjectModelFn = (p) => {
   const gloss = { finish: p.finish ?? ("gloss" as const) };
   const ht = t(p);
   const meshes: MeshSpec[] = [
-    mesh("heel", cyl(3.2 * ht, 72, 4 * ht), "plastic", black, { finish: "gloss", position: [-66, 38, 0] }),
-    mesh("heel", cyl(4 * ht, 12, 10), "plastic", black, { finish: "gloss", position: [-67, 79, 0] }),
-    mesh(null, cyl(3.4 * ht, 3), "rubber", "#222222", { finish: "matte", position: [-66, 1.5, 0] }),
+    mesh("heel", cyl(3.2 * ht, 58, 4 * ht), "plastic", black, { finish: "gloss", position: [-72, 30, 0] }),
+    mesh("heel", cyl(4 * ht, 12, 10), "plastic", black, { finish: "gloss", position: [-73, 62, 0] }),
+    mesh(null, cyl(3.4 * ht, 3), "rubber", "#222222", { finish: "matte", position: [-72, 1.5, 0] }),
     mesh(
       "upper",
       {
@@ -984,7 +981,7 @@ const highHeel: ObjectModelFn = (p) => {
       },
       mat,
       red,
-      { ...gloss, position: [-17, 41, 0], rotation: [0, 0, -33], scale: [1.75, 1, 0.8] },
+      { ...gloss, position: [-17, 35.6, 0], rotation: [0, 0, -25], scale: [1.75, 1, 0.8] },
     ),
     mesh(
       "toe",
@@ -1006,8 +1003,8 @@ const highHeel: ObjectModelFn = (p) => {
     ),
     mesh(null, box(110, 2, 54, 0.8), "fabric", "#d9b99b", {
       finish: "matte",
-      position: [-17, 44, 0],
-      rotation: [0, 0, -33],
+      position: [-17, 38, 0],
+      rotation: [0, 0, -25],
     }),
   ];
   return model("high-heel", p, meshes, {
