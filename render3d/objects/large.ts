@@ -299,7 +299,7 @@ const log: ObjectModelFn = (p) => {
         rotation: [90, 0, 0],
       }),
     ),
-    mesh("branch-stub", cyl(13, 80, 11), "wood", bark, {
+    mesh("branch-stub", cyl(13 * t(p), 80, 11 * t(p)), "wood", bark, {
       finish: "rough",
       position: at([0.82, 0.57, 0.1], 100, 120),
       rotation: d1,
@@ -338,7 +338,7 @@ const pottedPlant: ObjectModelFn = (p) => {
       const phi = tier.phase + (360 * i) / tier.n;
       const pos: Vec3 = [tier.r0 * Math.cos(phi * DEG), tier.base, -tier.r0 * Math.sin(phi * DEG)];
       leaves.push(
-        mesh("leaves", extrude(leaf, 1.5), "food", i % 2 ? "#3f8f3a" : "#4fa246", {
+        mesh("leaves", extrude(leaf, 1.5 * t(p)), "food", i % 2 ? "#3f8f3a" : "#4fa246", {
           finish: "satin",
           position: [r6(pos[0]), pos[1], r6(pos[2])],
           rotation: chain(FLAT, [0, 0, tier.tilt], [0, phi, 0]),
@@ -365,7 +365,7 @@ const pottedPlant: ObjectModelFn = (p) => {
           [38, 3],
           [45, 80],
         ],
-        wall: 6,
+        wall: 6 * t(p),
       },
       p.material ?? "ceramic",
       pot,
@@ -595,7 +595,7 @@ const teddyBear: ObjectModelFn = (p) => {
       mesh("head", sphere(20, [1, 1, 0.5]), mat, fur, { ...f, position: [s * 40, 245, -5] }),
       mesh(null, sphere(12, [1, 1, 0.4]), mat, light, { ...f, position: [s * 40, 245, 2] }),
       mesh(null, sphere(6), "plastic", "#111111", { finish: "gloss", position: [s * 20, 214, 54] }),
-      mesh(s > 0 ? "arm" : null, sphere(40, [0.5, 1, 0.5]), mat, fur, {
+      mesh(s > 0 ? "arm" : null, sphere(40, [0.5 * t(p), 1, 0.5 * t(p)]), mat, fur, {
         ...f,
         position: [s * 68, 118, 22],
         rotation: [-25, 0, s * 35],
@@ -865,7 +865,7 @@ const plunger: ObjectModelFn = (p) => {
 /** A newspaper rolled tightly (Ø 50 × 300 mm) and held with two rubber bands, lying on the table. */
 const newspaper: ObjectModelFn = (p) => {
   const R = 25 * t(p);
-  const paper = p.colour ?? "#d8d3c4";
+  const paper = p.colour ?? "#c9c4b6";
   const spiral: Vec3[] = [];
   for (let i = 0; i <= 90; i++) {
     const a = (i / 90) * 5 * 2 * Math.PI;
@@ -1149,7 +1149,7 @@ const backpack: ObjectModelFn = (p) => {
     zip.push([r6(x), r6(y), r6(zz)]);
   }
   const meshes: MeshSpec[] = [
-    mesh("body", box(300, 420, 150, 40), mat, pink, { ...look, position: [0, 210, 0] }),
+    mesh("body", box(300, 420, 150 * t(p), 40), mat, pink, { ...look, position: [0, 210, 0] }),
     mesh("body", sphere(150, [1, 0.3, 0.48]), mat, pink, { ...look, position: [0, 400, 0] }),
     mesh("pocket", sphere(100, [1.2, 1, 0.4]), mat, dark, { ...look, position: [0, 150, 75] }),
     mesh(null, tube(zip, 2.5), "metal", "#4a4a4a", { finish: "satin" }),
@@ -1268,7 +1268,7 @@ const waterPistol: ObjectModelFn = (p) => {
   const mat = p.material ?? "plastic";
   const g = { finish: p.finish ?? ("gloss" as const) };
   const side: MeshSpec[] = [
-    mesh(null, box(150, 45, 36, 12), mat, pink, { ...g, position: [5, 0, 0] }),
+    mesh(null, box(150, 45, 36 * t(p), 12), mat, pink, { ...g, position: [5, 0, 0] }),
     mesh("tank", cyl(30, 95), "plastic", "#3fbf4a", {
       finish: "gloss",
       position: [-5, 48, 0],
@@ -1290,7 +1290,7 @@ const waterPistol: ObjectModelFn = (p) => {
       ),
       mat,
       pink,
-      { ...g, scale: [1, 1, 0.75] },
+      { ...g, scale: [1, 1, 0.75 * t(p)] },
     ),
     mesh("grip", sphere(16, [1, 1, 0.75]), mat, pink, { ...g, position: [-85, -118, 0] }),
     mesh("grip", { kind: "torus", radius: 14, tube: 3.5, arc: 150 }, mat, "#d9508e", {
