@@ -219,7 +219,7 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         name: "swivel pad",
         description: "The flat pad at the end of the screw that presses on the work.",
         region: box(0.56, 0.62, 0.18, 0.2),
-        attributes: attrs({ shape: "flat", thickness: "thick", material: "metal", rigidity: "rigid", size: "small" }),
+        attributes: attrs({ shape: "flat", thickness: "medium", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["press glued pieces together", "hold a board to a bench", "pinch a leaking hose shut"],
         uses: ["clamp"],
       },

@@ -986,7 +986,7 @@ const BASE_OBJECTS: readonly KbObject[] = [
           material: "fabric",
           rigidity: "flexible",
           surface: "smooth",
-          size: "medium",
+          size: "large",
         }),
         affordances: ["keep off rain", "shade from the sun", "make a windbreak"],
         uses: ["cover"],

@@ -5,6 +5,7 @@
  */
 import { MODELS_EXAMPLES } from "../objects/examples";
 import { MODELS_KITCHEN } from "../objects/kitchen";
+import { MODELS_LARGE } from "../objects/large";
 import { MODELS_SMALL } from "../objects/small";
 import { scaleModel } from "./build";
 import type { ModelSpec, ObjectModelFn, VariantParams } from "./types";
@@ -31,6 +32,7 @@ export const MODELS: Readonly<Record<string, ObjectModelFn>> = mergeBatches({
   examples: MODELS_EXAMPLES,
   small: MODELS_SMALL,
   kitchen: MODELS_KITCHEN,
+  large: MODELS_LARGE,
 });
 
 /** Object ids that have a model. */
