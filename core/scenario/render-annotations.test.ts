@@ -173,3 +173,34 @@ describe("partFacts and deriveAttributes", () => {
     ]);
   });
 });
+
+describe("look-only meshes", () => {
+  it("give no material annotation (soap, wax, a flame: no vocabulary material)", () => {
+    const model = {
+      object: "x",
+      states: { wet: false, dirty: 0, bent: 0, cracked: false },
+      meshes: [
+        {
+          part: "bar",
+          geometry: { kind: "box", size: [90, 26, 58] },
+          material: "plastic",
+          colour: "#ffc0cb",
+          lookOnly: true,
+        },
+        { part: "lid", geometry: { kind: "box", size: [90, 5, 58] }, material: "metal", colour: "#c8ccd0" },
+      ],
+    } as const;
+    const facts = partFacts(model as unknown as ModelSpec);
+    const bar = deriveAttributes(
+      facts.find((f) => f.part === "bar")!,
+      false,
+    );
+    const lid = deriveAttributes(
+      facts.find((f) => f.part === "lid")!,
+      false,
+    );
+    expect(bar.map((a) => a.name)).not.toContain("material");
+    expect(bar.map((a) => a.name)).toContain("shape");
+    expect(lid.find((a) => a.name === "material")?.value).toBe("metal");
+  });
+});

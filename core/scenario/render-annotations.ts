@@ -6,7 +6,7 @@
  *
  * Rules (what decides each attribute):
  * - material: the material of the part's meshes (every mesh of a part has one material; several → listed, largest
- *   mesh first).
+ *   mesh first); meshes marked `lookOnly` (soap, wax, flame, straw, leaves: no vocabulary material) give none.
  * - shape: from each mesh's geometry kind and proportions (SHAPE rules below); several values when several are
  *   true; a part's value is the union over its meshes, largest mesh first. A bent object adds `curved` to its
  *   elongated parts.
@@ -249,7 +249,7 @@ export function partFacts(model: ModelSpec): PartFacts[] {
     const dims = extents(unionBounds(meshes.map(meshBounds)));
     return {
       part,
-      materials: unique(ordered.map((m) => m.material)),
+      materials: unique(ordered.filter((m) => !m.lookOnly).map((m) => m.material)),
       looks: ordered
         .map((m) => ({ material: m.material, finish: m.finish ?? ("satin" as Finish) }))
         .filter((l, i, all) => all.findIndex((o) => o.material === l.material && o.finish === l.finish) === i),
@@ -299,7 +299,7 @@ export function deriveAttributes(facts: PartFacts, wet: boolean, visibleShare?: 
   for (const l of facts.looks)
     for (const s of surfaceOf(l.material, l.finish, wet)) if (!surfaces.includes(s)) surfaces.push(s);
   const out: DerivedAttribute[] = [
-    { name: "material", value: one(facts.materials), visual: true },
+    ...(facts.materials.length > 0 ? [{ name: "material", value: one(facts.materials), visual: true as const }] : []),
     ...(facts.shapes.length > 0 ? [{ name: "shape", value: one(facts.shapes), visual: true as const }] : []),
     { name: "thickness", value: thicknessClass(facts.thicknessMm), visual: true },
     { name: "size", value: sizeClass(longest), visual: true },

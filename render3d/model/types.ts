@@ -124,6 +124,11 @@ export interface MeshSpec {
   readonly scale?: Vec3;
   /** 0..1; glass and thin plastics may be see-through. Default 0. */
   readonly transmission?: number;
+  /**
+   * The mesh is drawn with `material`'s look but is not made of it — soap, wax, a flame, straw, leaves: things the
+   * vocabulary has no material for. No `material` annotation comes from such a mesh (so none is claimed falsely).
+   */
+  readonly lookOnly?: boolean;
 }
 
 /** Visible states of a whole object; the renderer draws them and the annotations follow them. */

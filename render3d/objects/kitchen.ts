@@ -365,6 +365,7 @@ const soap: ObjectModelFn = (p) => {
       part: "bar",
       geometry: box(90, 26 * (p.thickness ?? 1), 58, 9),
       material: p.material ?? "plastic",
+      lookOnly: p.material === undefined, // soap: no vocabulary material
       finish: p.finish ?? "satin",
       texture: "none",
       colour,
@@ -1049,6 +1050,7 @@ const candle: ObjectModelFn = (p) => {
         [0, 115.5],
       ]),
       material: p.material ?? "plastic",
+      lookOnly: p.material === undefined, // wax: no vocabulary material
       finish: p.finish ?? "satin",
       texture: "none",
       colour,
@@ -1073,6 +1075,7 @@ const candle: ObjectModelFn = (p) => {
         [0, 29],
       ]),
       material: "plastic",
+      lookOnly: true, // a flame is made of no material
       finish: "gloss",
       colour: "#ffb52e",
       transmission: 0.35,

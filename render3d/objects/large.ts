@@ -84,6 +84,7 @@ const FLAT: Vec3 = [90, 0, 0];
 const ALONG_Z: Vec3 = [90, 0, 0];
 
 interface Look {
+  lookOnly?: boolean;
   finish?: MeshSpec["finish"];
   texture?: MeshSpec["texture"];
   position?: Vec3;
@@ -148,6 +149,7 @@ const broom: ObjectModelFn = (p) => {
     }),
     mesh(null, cyl(r + 1.5, 14), "plastic", "#c62828", { finish: "gloss", position: [-6, y, 0], rotation: ALONG_X }),
     mesh("head", extrude(headOutline, 45, 3), "wood", straw, {
+      lookOnly: true, // straw: no vocabulary material
       finish: "rough",
       texture: "grain",
       position: [0, y, 0],
@@ -339,6 +341,7 @@ const pottedPlant: ObjectModelFn = (p) => {
       const pos: Vec3 = [tier.r0 * Math.cos(phi * DEG), tier.base, -tier.r0 * Math.sin(phi * DEG)];
       leaves.push(
         mesh("leaves", extrude(leaf, 1.5 * t(p)), "food", i % 2 ? "#3f8f3a" : "#4fa246", {
+          lookOnly: true, // leaves: no vocabulary material
           finish: "satin",
           position: [r6(pos[0]), pos[1], r6(pos[2])],
           rotation: chain(FLAT, [0, 0, tier.tilt], [0, phi, 0]),
@@ -349,6 +352,7 @@ const pottedPlant: ObjectModelFn = (p) => {
           "food",
           "#3a7a32",
           {
+            lookOnly: true,
             finish: "satin",
           },
         ),
