@@ -113,6 +113,8 @@ describe("classes and surfaces", () => {
     expect(surfaceOf("metal", "polished", false)).toEqual(["smooth"]);
     expect(surfaceOf("metal", "polished", true)).toEqual(["smooth", "slippery"]);
     expect(surfaceOf("plastic", "textured", false)).toEqual(["textured"]);
+    expect(surfaceOf("fabric", "gloss", false)).toEqual(["smooth"]); // a coated umbrella canopy
+    expect(surfaceOf("fabric", "satin", false)).toEqual(["textured"]);
     expect(surfaceOf("fabric", "matte", false)).toEqual(["textured"]);
     expect(surfaceOf("stone", "satin", false)).toEqual(["rough"]);
   });

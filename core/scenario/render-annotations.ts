@@ -13,8 +13,8 @@
  * - thickness: the material thickness of the part's largest mesh (its smallest extent, or the wall of an open
  *   lathe shell) in mm against THICKNESS_MM.
  * - size: the part's largest extent in mm against SIZE_MM.
- * - surface: finish first (textured → textured, rough → rough), else by material (SURFACE_BY_MATERIAL); a wet
- *   smooth hard surface is also slippery.
+ * - surface: finish first (textured → textured, rough → rough; polished stone and gloss-coated fabric → smooth),
+ *   else by material (SURFACE_BY_MATERIAL); a wet smooth hard surface is also slippery.
  * - moisture: wet → wet, else dry.
  * - visibility / availability: the share of the part's pixels visible in the scene (measured in the ID pass)
  *   against VISIBLE_SHARE.
@@ -212,8 +212,8 @@ export function surfaceOf(material: Material, finish: Finish, wet: boolean): str
       ? "textured"
       : finish === "rough"
         ? "rough"
-        : finish === "polished" && material === "stone"
-          ? "smooth"
+        : (finish === "polished" && material === "stone") || (finish === "gloss" && material === "fabric")
+          ? "smooth" // polished stone; a coated (gloss) fabric such as an umbrella's nylon
           : SURFACE_BY_MATERIAL[material];
   return base === "smooth" && wet && HARD_SMOOTH.includes(material) ? ["smooth", "slippery"] : [base];
 }

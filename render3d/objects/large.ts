@@ -201,7 +201,7 @@ const umbrella: ObjectModelFn = (p) => {
     mesh(null, cyl(7, 14), "metal", "#c9a24a", { finish: "polished", position: [-4, 0, 0], rotation: ALONG_X }),
     mesh(null, cyl(5, 700), "metal", "#2b2b2b", { finish: "satin", position: [345, 0, 0], rotation: ALONG_X }),
     mesh("canopy", { kind: "lathe", points: canopyProfile }, "fabric", canopy, {
-      finish: "satin",
+      finish: "gloss", // coated nylon: smooth to the eye and the hand
       position: [90, 0, 0],
       rotation: ALONG_X,
     }),
