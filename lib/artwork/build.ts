@@ -177,7 +177,16 @@ function mergeAttributes(part: PartDef, extra: readonly Attribute[]): Attribute[
   return [...part.attributes.filter((a) => !names.has(a.name)), ...extra].map((a) => ({ ...a }));
 }
 
-function scenarioDocument(spec: ScenarioSpec, entities: Entity[]): Scenario {
+/**
+ * The scenario document of a spec with its entities — shared by the emoji generator and the 3D renderer
+ * (`render3d/node/scenario.ts`), which pass their own scene image and source.
+ */
+export function scenarioDocument(
+  spec: ScenarioSpec,
+  entities: Entity[],
+  scene: Scenario["scene"] = { image: "scene.png", width: SCENE_WIDTH, height: SCENE_HEIGHT },
+  source: Scenario["source"] = GENERATED_SOURCE,
+): Scenario {
   return {
     schemaVersion: 2,
     id: spec.id,
@@ -187,12 +196,12 @@ function scenarioDocument(spec: ScenarioSpec, entities: Entity[]): Scenario {
     task: spec.task,
     constraints: [...spec.constraints],
     distractorSimilarity: spec.distractorSimilarity,
-    scene: { image: "scene.png", width: SCENE_WIDTH, height: SCENE_HEIGHT },
+    scene: { ...scene },
     entities,
     items: spec.items.map((i) => ({ ...i })),
     gold: spec.gold.map((g) => ({ ...g, requiredAttributes: g.requiredAttributes.map((a) => ({ ...a })) })),
     similar: spec.similar.map((s) => ({ ...s })),
-    source: { ...GENERATED_SOURCE },
+    source: { ...source },
   };
 }
 

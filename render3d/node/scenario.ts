@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { meetsRequirement, type Attribute, type Entity, type Part, type Scenario } from "@/core/scenario";
 import { DERIVED_ATTRIBUTES, deriveAttributes, partFacts } from "@/core/scenario/render-annotations";
 import { meshBounds, unionBounds } from "@/core/scenario/render-geometry";
-import { formatScenarioJson } from "@/lib/artwork/build";
+import { formatScenarioJson, scenarioDocument } from "@/lib/artwork/build";
 import type { EntitySpec, ScenarioSpec } from "@/lib/artwork/types";
 import { objectById } from "@/scenario-src/objects";
 import { hashOf } from "../model/build";
@@ -282,22 +282,8 @@ export async function renderScenario(spec: ScenarioSpec, cache: ViewCache): Prom
       model: e.model,
     };
   }
-  const scenario: Scenario = {
-    schemaVersion: 2,
-    id: spec.id,
-    version: spec.version,
-    title: spec.title,
-    setting: spec.setting,
-    task: spec.task,
-    constraints: [...spec.constraints],
-    distractorSimilarity: spec.distractorSimilarity,
-    scene: { image: "scene.webp", width: SCENE_VIEW.width, height: SCENE_VIEW.height },
-    entities,
-    items: spec.items.map((i) => ({ ...i })),
-    gold: spec.gold.map((g) => ({ ...g, requiredAttributes: g.requiredAttributes.map((a) => ({ ...a })) })),
-    similar: spec.similar.map((s) => ({ ...s })),
-    source: { ...RENDERED_SOURCE },
-  };
+  const scene = { image: "scene.webp", width: SCENE_VIEW.width, height: SCENE_VIEW.height };
+  const scenario: Scenario = scenarioDocument(spec, entities, scene, RENDERED_SOURCE);
   for (const g of scenario.gold) {
     const part = entities.find((x) => x.id === g.entity)?.parts.find((p) => p.id === g.part);
     if (!part) fail(`gold "${g.entity}/${g.part}" is not a rendered part`);
