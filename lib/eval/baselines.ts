@@ -23,6 +23,8 @@ export interface BaselineEvalOptions {
   /** Cancels the run from this process. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: EvalProgress) => void;
+  /** Called once the run stopped writing, before it is scored (see EvalOptions). */
+  readonly onStopped?: () => void;
 }
 
 export async function runBaselineEval(options: BaselineEvalOptions): Promise<EvalResult> {
@@ -60,5 +62,6 @@ export async function runBaselineEval(options: BaselineEvalOptions): Promise<Eva
     concurrency: 1,
     makeSolver: (loaded, seed) => createBaseline(options.solver, loaded.scenario, deriveSeed(seed, loaded.scenario.id)),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
   });
 }

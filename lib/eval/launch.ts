@@ -15,7 +15,7 @@ import type { EvalProgress, EvalResult } from "./run";
 
 type Portable<T> = Omit<
   T,
-  "scenarios" | "scenariosDir" | "onProgress" | "onRetry" | "concurrency" | "signal" | "preflight"
+  "scenarios" | "scenariosDir" | "onProgress" | "onStopped" | "onRetry" | "concurrency" | "signal" | "preflight"
 >;
 
 export type RunLaunch = {
@@ -36,6 +36,7 @@ export interface PreparedReplay {
   readonly start: (hooks: {
     readonly signal?: AbortSignal;
     readonly onProgress?: (p: EvalProgress) => void;
+    readonly onStopped?: () => void;
     readonly preflight?: boolean;
   }) => Promise<EvalResult>;
 }
@@ -86,6 +87,7 @@ export async function prepareReplay(runId: string, appStore: () => Promise<LoadR
       scenarios,
       ...(launch.scenariosDir ? { scenariosDir: launch.scenariosDir } : {}),
       ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+      ...(hooks.onStopped ? { onStopped: hooks.onStopped } : {}),
       ...(hooks.signal ? { signal: hooks.signal } : {}),
     };
     if (launch.solver === "openai")

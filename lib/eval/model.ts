@@ -34,6 +34,8 @@ export interface ModelEvalOptions {
   /** Cancels the run from this process. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: EvalProgress) => void;
+  /** Called once the run stopped writing, before it is scored (see EvalOptions). */
+  readonly onStopped?: () => void;
   readonly onRetry?: (info: { attempt: number; delayMs: number; error: unknown }) => void;
 }
 
@@ -104,6 +106,7 @@ export async function runModelEval(options: ModelEvalOptions): Promise<EvalResul
     ...(options.prices ? { prices: options.prices } : {}),
     ...(options.costCapUsd !== undefined ? { costCapUsd: options.costCapUsd } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onStopped ? { onStopped: options.onStopped } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     makeSolver: (loaded, seed, usage, signal) =>
       openAiSolver({

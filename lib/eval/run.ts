@@ -66,6 +66,11 @@ export interface EvalOptions {
   readonly prices?: { readonly prompt: number; readonly completion: number };
   readonly costCapUsd?: number;
   readonly onProgress?: (p: EvalProgress) => void;
+  /**
+   * Called once the run has stopped writing (every episode finished or abandoned, its status recorded),
+   * before the score document is computed: from then on the run may be deleted.
+   */
+  readonly onStopped?: () => void;
 }
 
 /** Where a solver reports tokens it spent. */
@@ -266,6 +271,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
     } finally {
       stopWatching();
     }
+    options.onStopped?.();
     const one = { runId: options.runId, resumed, reused: progress.reused, failed: progress.failed };
     return {
       ...one,
@@ -307,6 +313,7 @@ export async function runEval(options: EvalOptions): Promise<EvalResult> {
   } finally {
     stopWatching();
   }
+  options.onStopped?.();
   const scenarios = new Map(options.scenarios.map((l) => [l.scenario.id, l.scenario]));
   return {
     runId: options.runId,

@@ -325,13 +325,27 @@ describe("cancel", () => {
     const slow = await startMockServer({ scenarios: scenarios.map((s) => s.scenario), latencyMs: 300 });
     try {
       const abort = new AbortController();
+      // "stopped writing" comes once, before the result (which waits for the score document), with the
+      // run's status already recorded and no episode left in play: from then on the run may be deleted
+      const stops: { status: string | undefined; running: number }[] = [];
+      let resolved = false;
       const running = evalOn("signalled", settings(slow.url, "mock-oracle"), {
         seeds: [1, 2, 3],
         useCache: false,
         signal: abort.signal,
+        onStopped: () => {
+          const db = getDb();
+          void Promise.all([getRun(db, "signalled"), runEpisodes(db, "signalled")]).then(([run, episodes]) =>
+            stops.push({ status: run?.status, running: episodes.filter((e) => e.status === "running").length }),
+          );
+          expect(resolved).toBe(false);
+        },
       });
       setTimeout(() => abort.abort(), 800);
       const result = await running;
+      resolved = true;
+      await new Promise((r) => setTimeout(r, 100));
+      expect(stops).toEqual([{ status: "cancelled", running: 0 }]);
       expect(result.cancelled).toBe(true);
       expect((await getRun(getDb(), "signalled"))!.status).toBe("cancelled");
       expect((await runEpisodes(getDb(), "signalled")).some((e) => e.status === "running")).toBe(false);

@@ -44,6 +44,8 @@ export interface RunJob {
 const KEEP_FINISHED = 200;
 /** How long `startRunJob` waits for the run to be registered in the database. */
 const REGISTER_TIMEOUT_MS = 15_000;
+/** How long deleting a cancelled run waits for it to stop writing. */
+const STOP_WAIT_MS = 5_000;
 
 const g = globalThis as unknown as {
   __mmcbRunJobs?: Map<string, RunJob>;
@@ -133,15 +135,14 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
 
   const runId = newRunId(settings ? settings.model : request.solver);
   const secret = settings ? process.env[settings.apiKeyEnv] : undefined;
-  return track(runId, scenarios.length * seeds.length, secret, (signal, onProgress) => {
+  return track(runId, scenarios.length * seeds.length, secret, (hooks) => {
     const common = {
       scenarios,
       seeds,
       maxTurns: request.maxTurns,
       observation: request.observation,
       runId,
-      onProgress,
-      signal,
+      ...hooks,
       benchmarkSetName: benchmarkSetName({ selected: request.scenarios !== "all", scenarios }),
     };
     return settings
@@ -156,6 +157,13 @@ export async function startRunJob(request: RunRequest): Promise<StartRunResult> 
   });
 }
 
+/** What a job hands the run it plays: its cancel, where progress goes, and "stopped writing". */
+interface PlayHooks {
+  readonly signal: AbortSignal;
+  readonly onProgress: (p: EvalProgress) => void;
+  readonly onStopped: () => void;
+}
+
 /**
  * Registers a job for `runId`, plays `play` in the background (not awaited: the run plays on after the
  * response; errors end up in the job and the run row) and resolves once the run is registered in the
@@ -167,7 +175,7 @@ async function track(
   runId: string,
   total: number,
   secret: string | undefined,
-  play: (signal: AbortSignal, onProgress: (p: EvalProgress) => void) => Promise<EvalResult>,
+  play: (hooks: PlayHooks) => Promise<EvalResult>,
   ready: (run: RunRecord, startedAt: Date) => boolean = () => true,
 ): Promise<StartRunResult> {
   const job: RunJob = {
@@ -193,7 +201,11 @@ async function track(
     job.failed = p.failed;
     job.reused = p.reused;
   };
-  void play(abort.signal, onProgress)
+  // stopped writing (finished or cancelled): from here on it may be deleted, even while it is still scored
+  const onStopped = () => {
+    if (aborts().get(runId) === abort) aborts().delete(runId);
+  };
+  void play({ signal: abort.signal, onProgress, onStopped })
     .then(
       (result) => {
         // cancelled here (Cancel), elsewhere (`mmcb runs cancel`: the status poll) or by the cost cap
@@ -253,12 +265,16 @@ export async function cancelRunJob(runId: string): Promise<{ readonly status: "c
 
 /**
  * Deletes a run with everything stored under it (one transaction, see `deleteRun`) and forgets its job.
- * A run still playing is refused (`conflict`: cancel it first).
+ * A run still playing is refused (`conflict`: cancel it first); a cancelled one still stopping is waited
+ * for up to STOP_WAIT_MS.
  */
 export async function deleteRunJob(runId: string): Promise<{ readonly episodes: number }> {
   const job = jobs().get(runId);
   if (job?.status === "running")
     throw new MmcbError("conflict", `run "${runId}" is still playing on this server: cancel it first`);
+  // A cancelled run stops within its requests in flight: wait for that rather than refuse at once.
+  const deadline = Date.now() + STOP_WAIT_MS;
+  while (aborts().has(runId) && Date.now() < deadline) await sleep(50);
   if (aborts().has(runId))
     throw new MmcbError("conflict", `run "${runId}" is still stopping after its cancel; delete it in a moment`);
   const deleted = await deleteRun(getDb(), runId);
@@ -303,7 +319,7 @@ export async function retryRunJob(runId: string): Promise<StartRunResult> {
     runId,
     planned,
     secret,
-    (signal, onProgress) => replay.start({ signal, onProgress }),
+    (hooks) => replay.start(hooks),
     // reopened by the replay (running), or already played and finished by it
     (run, startedAt) => run.status === "running" || (run.finishedAt !== null && run.finishedAt >= startedAt),
   );
