@@ -13,8 +13,8 @@
  * - thickness: the material thickness of the part's largest mesh (its smallest extent, or the wall of an open
  *   lathe shell) in mm against THICKNESS_MM.
  * - size: the part's largest extent in mm against SIZE_MM.
- * - surface: finish first (textured → textured, rough → rough; polished stone and gloss-coated fabric → smooth),
- *   else by material (SURFACE_BY_MATERIAL); a wet smooth hard surface is also slippery.
+ * - surface: finish first (tacky → sticky, textured → textured, rough → rough; polished stone and gloss-coated
+ *   fabric → smooth), else by material (SURFACE_BY_MATERIAL); a wet smooth hard surface is also slippery.
  * - moisture: wet → wet, else dry.
  * - visibility / availability: the share of the part's pixels visible in the scene (measured in the ID pass)
  *   against VISIBLE_SHARE.
@@ -207,6 +207,7 @@ const HARD_SMOOTH: readonly Material[] = ["metal", "glass", "ceramic", "plastic"
 
 /** Surface values from material, finish and wetness. */
 export function surfaceOf(material: Material, finish: Finish, wet: boolean): string[] {
+  if (finish === "tacky") return ["sticky"];
   const base =
     finish === "textured"
       ? "textured"

@@ -102,6 +102,7 @@ function roughnessOf(m: MeshSpec): number {
     matte: 1.6,
     rough: 1.9,
     textured: 1.3,
+    tacky: 0.3,
   };
   return Math.min(1, (base[m.material] ?? 0.5) * (k[f] ?? 1));
 }
@@ -139,6 +140,12 @@ export function buildMaterial(
     mat.map = null;
     mat.color = new THREE.Color(m.colour);
   }
+  if (m.finish === "tacky") {
+    // adhesive: a thin wet-looking coat over the base colour
+    mat.clearcoat = 1;
+    mat.clearcoatRoughness = 0.2;
+    mat.sheen = 0.4;
+  }
   if (m.material === "ceramic" || m.finish === "gloss" || m.finish === "polished") {
     mat.clearcoat = m.material === "metal" ? 0 : 0.8;
     mat.clearcoatRoughness = 0.08;
@@ -174,6 +181,8 @@ export function buildObject(model: ModelSpec, seed = 1): THREE.Group {
     const mesh = new THREE.Mesh(geo, buildMaterial(m, model.states, seed + i, uvScaleOf(m, geo)));
     mesh.name = m.part ?? "";
     mesh.userData.part = m.part;
+    // clear glass: what is behind it is seen through it, and the ID pass counts it so (see main.ts)
+    mesh.userData.seeThrough = m.material === "glass" && (m.transmission ?? 0.95) >= 0.5;
     if (m.scale) mesh.scale.set(m.scale[0], m.scale[1], m.scale[2]);
     if (m.rotation) mesh.rotation.set(m.rotation[0] * DEG, m.rotation[1] * DEG, m.rotation[2] * DEG, "ZYX");
     if (m.position) mesh.position.set(m.position[0], m.position[1], m.position[2]);

@@ -189,11 +189,23 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
       m.color.setRGB(((i + 1) & 255) / 255, 0, 0);
       return m;
     });
+    const glassMats = idMats.map((m) => {
+      const g = m.clone();
+      g.depthWrite = false;
+      return g;
+    });
+    // Draw order of the ID pass: the setting, then clear glass without writing depth, then every other
+    // mesh — so a pixel where something is seen through glass (salt in a shaker) belongs to that thing,
+    // and the glass keeps the pixels where only the setting is behind it.
+    const savedOrder = new Map<THREE.Mesh, number>();
     scene.traverse((o) => {
       const m = o as THREE.Mesh;
       if (!m.isMesh) return;
       saved.set(m, m.material);
-      m.material = typeof m.userData.legend === "number" ? idMats[m.userData.legend]! : black;
+      savedOrder.set(m, m.renderOrder);
+      const id = typeof m.userData.legend === "number";
+      m.material = id ? (m.userData.seeThrough ? glassMats[m.userData.legend]! : idMats[m.userData.legend]!) : black;
+      m.renderOrder = !id ? -2 : m.userData.seeThrough ? -1 : 0;
     });
     const bg = scene.background;
     scene.background = null;
@@ -227,6 +239,7 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
     }
     scene.background = bg;
     for (const [m, mat] of saved) m.material = mat;
+    for (const [m, order] of savedOrder) m.renderOrder = order;
     rt.dispose();
   }
   // free GPU memory of this view

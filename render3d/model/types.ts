@@ -36,9 +36,9 @@ export type Material = (typeof MATERIALS)[number];
  * Surface finish. Decides roughness/clear-coat in the renderer and the `surface` annotation together with the
  * material (see render-annotations.ts): `polished`/`gloss`/`satin` read as smooth, `brushed` as smooth metal with
  * visible streaks, `matte` as smooth-but-dull, `rough` as rough, `textured` (knurled, ribbed, woven, embossed) as
- * textured.
+ * textured, `tacky` (an exposed adhesive coat: a wet-looking sheen) as sticky.
  */
-export const FINISHES = ["polished", "gloss", "satin", "brushed", "matte", "rough", "textured"] as const;
+export const FINISHES = ["polished", "gloss", "satin", "brushed", "matte", "rough", "textured", "tacky"] as const;
 export type Finish = (typeof FINISHES)[number];
 
 /**

@@ -80,6 +80,9 @@ function footprint(model: ModelSpec, yaw: number): [number, number] {
  * smaller y, left to right = x); each row is packed left to right with a gap and centred; the front row stands
  * close enough that, seen from the camera above the front, it partly hides the back row.
  */
+/** Spec y distance (scenario pixels) within which entities share a row. */
+const ROW_SPAN = 100;
+
 /** Footprint of a model, exported for tests. */
 export const footprintOf = footprint;
 
@@ -89,11 +92,17 @@ export function layout(entities: readonly { id: string; at: readonly [number, nu
   z: number;
   yaw: number;
 }[] {
-  // rows by the spec's y (back to front), at most ceil(sqrt(n)) + 1 objects per row, so the layout is not one strip
+  // rows as the spec draws them (entities within ROW_SPAN of the row's first y, back to front), a row
+  // split when it holds more than ceil(sqrt(n)) + 1 objects, so the layout is not one strip and a small
+  // object the spec puts in front is not hidden behind a big one in the back row
   const byY = [...entities].sort((a, b) => a.at[1] - b.at[1] || a.at[0] - b.at[0]);
   const perRow = Math.max(2, Math.ceil(Math.sqrt(entities.length)) + 1);
   const rows: (typeof entities)[number][][] = [];
-  for (let i = 0; i < byY.length; i += perRow) rows.push(byY.slice(i, i + perRow));
+  for (const e of byY) {
+    const row = rows[rows.length - 1];
+    if (row && row.length < perRow && e.at[1] - row[0]!.at[1] <= ROW_SPAN) row.push(e);
+    else rows.push([e]);
+  }
   const gap = 35;
   // rows stand close, so that seen from the camera a taller front object partly hides the row behind it
   const rowGap = 8;

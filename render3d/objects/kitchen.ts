@@ -305,7 +305,10 @@ const lemon: ObjectModelFn = (p) => {
   ]);
 };
 
-/** A sticking plaster, 72 × 19 mm: skin-coloured adhesive tabs with rounded ends, white gauze pad in the middle. */
+/**
+ * A sticking plaster, 72 × 19 mm, lying pad up — the adhesive side, whose exposed tabs have a tacky sheen:
+ * skin-coloured tabs with rounded ends, white gauze pad in the middle.
+ */
 const bandage: ObjectModelFn = (p) => {
   const colour = p.colour ?? "#cf9466";
   const t = 0.5 * (p.thickness ?? 1);
@@ -314,7 +317,7 @@ const bandage: ObjectModelFn = (p) => {
       part: "adhesive-tab",
       geometry: box(24, t, 19),
       material: "plastic",
-      finish: "satin",
+      finish: "tacky",
       colour,
       position: [side * 14, t / 2, 0],
     },
@@ -322,7 +325,7 @@ const bandage: ObjectModelFn = (p) => {
       part: "adhesive-tab",
       geometry: cyl(9.5, 9.5, t, 32),
       material: "plastic",
-      finish: "satin",
+      finish: "tacky",
       colour,
       position: [side * 26, t / 2, 0],
     },

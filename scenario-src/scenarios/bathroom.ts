@@ -1,5 +1,5 @@
 /** Bathroom scenarios (besides `bathroom-splinter.ts`). */
-import { req } from "../attrs";
+import { attr, req } from "../attrs";
 import type { AuthoredSpec } from "../uses";
 
 export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
@@ -52,7 +52,15 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
       { object: "lotion-bottle", at: [380, 600], size: 220 },
       { object: "candle", at: [780, 600], size: 200 },
       { object: "toothbrush", at: [1180, 610], size: 210 },
-      { object: "soap", at: [580, 820], size: 180, view: false, partViews: ["bar"] },
+      {
+        object: "soap",
+        at: [580, 820],
+        size: 180,
+        view: false,
+        partViews: ["bar"],
+        // a bar just used at the basin: wet, lathered and slippery
+        state: { bar: [attr("moisture", "wet")] },
+      },
       { object: "pencil", at: [980, 820], size: 210 },
     ],
     items: [{ name: "wash bag", role: "recipient", description: "A fabric wash bag whose metal zip keeps sticking." }],
