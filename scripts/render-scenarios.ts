@@ -36,7 +36,13 @@ async function main(): Promise<void> {
   const renderer = await startRenderer();
   const cache = new ViewCache(path.resolve(flags.cache!), renderer);
   const bar = new SingleBar(
-    { format: "render {bar} {value}/{total} scenarios | {id}", hideCursor: true },
+    {
+      format: "render {bar} {value}/{total} scenarios | {id}",
+      hideCursor: true,
+      // a log file or CI gets a progress line every 10 s instead of nothing
+      noTTYOutput: true,
+      notTTYSchedule: 10_000,
+    },
     Presets.shades_classic,
   );
   const t0 = Date.now();
