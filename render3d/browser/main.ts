@@ -189,29 +189,37 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
       m.color.setRGB(((i + 1) & 255) / 255, 0, 0);
       return m;
     });
-    const glassMats = idMats.map((m) => {
-      const g = m.clone();
-      g.depthWrite = false;
-      return g;
-    });
-    // Draw order of the ID pass: the setting, then clear glass without writing depth, then every other
-    // mesh — so a pixel where something is seen through glass (salt in a shaker) belongs to that thing,
-    // and the glass keeps the pixels where only the setting is behind it.
-    const savedOrder = new Map<THREE.Mesh, number>();
+    // Clear glass: a pixel where a named part is seen through its own object's glass (salt in its shaker)
+    // belongs to that part; elsewhere (an unnamed mesh such as a clock's dial behind its glass face, the
+    // setting, another object) to the nearest surface, glass included. So each ID image is two renders:
+    // one without the glass, one with it.
+    const glass: THREE.Mesh[] = [];
     scene.traverse((o) => {
       const m = o as THREE.Mesh;
       if (!m.isMesh) return;
       saved.set(m, m.material);
-      savedOrder.set(m, m.renderOrder);
-      const id = typeof m.userData.legend === "number";
-      m.material = id ? (m.userData.seeThrough ? glassMats[m.userData.legend]! : idMats[m.userData.legend]!) : black;
-      m.renderOrder = !id ? -2 : m.userData.seeThrough ? -1 : 0;
+      m.material = typeof m.userData.legend === "number" ? idMats[m.userData.legend]! : black;
+      if (m.userData.seeThrough && m.visible) glass.push(m);
     });
+    const named = legend.map((l) => l.part !== null);
     const bg = scene.background;
     scene.background = null;
     const rt = new THREE.WebGLRenderTarget(req.width, req.height, { samples: 0 });
     const buf = new Uint8Array(req.width * req.height * 4);
     const readIds = (): Uint8Array => {
+      for (const m of glass) m.visible = false;
+      const behind = readPass();
+      for (const m of glass) m.visible = true;
+      if (glass.length === 0) return behind;
+      const front = readPass();
+      for (let i = 0; i < front.length; i++) {
+        const b = behind[i]!;
+        const f = front[i]!;
+        if (b > 0 && f > 0 && named[b - 1] && legend[b - 1]!.key === legend[f - 1]!.key) front[i] = b;
+      }
+      return front;
+    };
+    const readPass = (): Uint8Array => {
       r.setRenderTarget(rt);
       r.setClearColor(0x000000, 1);
       r.clear();
@@ -239,7 +247,6 @@ async function renderView(req: ViewRequest): Promise<ViewResponse> {
     }
     scene.background = bg;
     for (const [m, mat] of saved) m.material = mat;
-    for (const [m, order] of savedOrder) m.renderOrder = order;
     rt.dispose();
   }
   // free GPU memory of this view
