@@ -22,7 +22,12 @@ function load(id: string): { doc: Scenario; render: unknown } {
 }
 
 describe("rendered scenarios", () => {
-  it("include at least the paint-tin scenario", () => expect(rendered).toContain("garage-paint-tin-lid"));
+  it("are every bundled scenario", () => {
+    expect(rendered).toContain("garage-paint-tin-lid");
+    expect(rendered.length).toBe(
+      readdirSync(ROOT).filter((id) => existsSync(path.join(ROOT, id, "scenario.json"))).length,
+    );
+  });
 
   it.each(rendered)("%s: every visual attribute agrees with render.json", (id) => {
     const { doc, render } = load(id);
