@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "@/core/errors";
 import { validateScenarioText, type ImageProbe } from "@/core/scenario";
 import { buildScenario } from "@/lib/artwork/build";
-import { BACKDROPS } from "@/lib/artwork/types";
 import { FOUND_IN } from "./found";
 import { NEEDS } from "./needs";
 import { allObjects, objectById } from "./objects";
 import { needFit, sampleScenarioSpecs } from "./sample";
+import { BACKDROPS } from "./spec";
 
 const sample = (seed: number, count: number, extra: object = {}) =>
   sampleScenarioSpecs(allObjects(), NEEDS, FOUND_IN, { seed, count, ...extra });

@@ -7,8 +7,8 @@
  */
 import { meetsRequirement, type AttributeClaim, type DistractorTier, type Similar } from "@/core/scenario";
 import { createRng, deriveSeed, type Rng } from "@/core/random";
-import type { Backdrop, EntitySpec, GoldSpec, ScenarioSpec } from "@/lib/artwork/types";
 import type { NeedDef } from "./needs";
+import type { Backdrop, EntitySpec, GoldSpec, ScenarioSpec } from "./spec";
 import type { KbObject, KbPart } from "./uses";
 
 export interface SampleOptions {

@@ -4,7 +4,8 @@
  * Whether a part actually does the job is decided by its attributes against a need's required attributes
  * (`needs.ts`). Not written into scenario files; it drives spec checks and the seeded sampler.
  */
-import type { ObjectDef, PartDef, ScenarioSpec } from "@/lib/artwork/types";
+import type { ObjectDef, PartDef } from "@/lib/artwork/types";
+import type { ScenarioSpec } from "./spec";
 
 export const USES = {
   pry: "lever or prise something open or up",

@@ -14,13 +14,13 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DISTRACTOR_TIERS } from "@/core/scenario";
 import { buildScenario } from "@/lib/artwork/build";
-import { BACKDROPS, type ScenarioSpec } from "@/lib/artwork/types";
 import { writeScenarioFolder } from "@/lib/artwork/write";
 import { FOUND_IN } from "@/scenario-src/found";
 import { NEEDS } from "@/scenario-src/needs";
 import { allObjects, objectById } from "@/scenario-src/objects";
 import { sampleScenarioSpecs } from "@/scenario-src/sample";
 import { SCENARIO_SPECS } from "@/scenario-src/scenarios";
+import { BACKDROPS, type ScenarioSpec } from "@/scenario-src/spec";
 
 const flagsSchema = z.object({
   out: z.string().optional(),

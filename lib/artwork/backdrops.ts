@@ -2,7 +2,7 @@
  * Setting backdrops drawn with simple SVG shapes (no text, no fonts, so rendering does not depend on the
  * machine), plus custom props. Every function returns SVG markup for a `width` × `height` scene.
  */
-import type { Backdrop, PropName } from "./types";
+import type { Backdrop, PropName } from "@/scenario-src/spec";
 
 type Drawer = (w: number, h: number) => string;
 

@@ -8,7 +8,7 @@ import { objectById } from "@/scenario-src/objects";
 import { SCENARIO_SPECS } from "@/scenario-src/scenarios";
 import { buildScenario } from "./build";
 import { clearIconCache } from "./icons";
-import type { ScenarioSpec } from "./types";
+import type { ScenarioSpec } from "@/scenario-src/spec";
 import { writeScenarioFolder } from "./write";
 
 const tmpDirs: string[] = [];

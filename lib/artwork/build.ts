@@ -4,6 +4,8 @@
  * the same bytes.
  */
 import { meetsRequirement, type Attribute, type Entity, type Part, type Scenario } from "@/core/scenario";
+import { formatScenarioJson, scenarioDocument } from "@/scenario-src/document";
+import type { EntitySpec, ScenarioSpec } from "@/scenario-src/spec";
 import { boundsOverlap, toPixels, type Bounds, type Placement } from "./geometry";
 import {
   PART_VIEW_SIZE,
@@ -18,7 +20,7 @@ import {
   renderScene,
   type SceneObject,
 } from "./render";
-import type { EntitySpec, ObjectDef, PartDef, ScenarioSpec } from "./types";
+import type { ObjectDef, PartDef } from "./types";
 
 /** The licence and attribution stamped on every generated scenario. */
 export const GENERATED_SOURCE = {
@@ -73,7 +75,8 @@ export async function buildScenario(
   for (const [i, entitySpec] of spec.entities.entries()) {
     entities.push(await buildEntity(entitySpec, objects[i]!, sceneObjects[i]!.placement, drawn[i]!, out, fail));
   }
-  const scenario = scenarioDocument(spec, entities);
+  const scene = { image: "scene.png", width: SCENE_WIDTH, height: SCENE_HEIGHT };
+  const scenario = scenarioDocument(spec, entities, scene, GENERATED_SOURCE);
   checkReferences(scenario, fail);
   out.files.set("scenario.json", Buffer.from(formatScenarioJson(scenario)));
   return { scenario, files: out.files, imageSizes: out.imageSizes };
@@ -177,34 +180,6 @@ function mergeAttributes(part: PartDef, extra: readonly Attribute[]): Attribute[
   return [...part.attributes.filter((a) => !names.has(a.name)), ...extra].map((a) => ({ ...a }));
 }
 
-/**
- * The scenario document of a spec with its entities — shared by the emoji generator and the 3D renderer
- * (`render3d/node/scenario.ts`), which pass their own scene image and source.
- */
-export function scenarioDocument(
-  spec: ScenarioSpec,
-  entities: Entity[],
-  scene: Scenario["scene"] = { image: "scene.png", width: SCENE_WIDTH, height: SCENE_HEIGHT },
-  source: Scenario["source"] = GENERATED_SOURCE,
-): Scenario {
-  return {
-    schemaVersion: 2,
-    id: spec.id,
-    version: spec.version,
-    title: spec.title,
-    setting: spec.setting,
-    task: spec.task,
-    constraints: [...spec.constraints],
-    distractorSimilarity: spec.distractorSimilarity,
-    scene: { ...scene },
-    entities,
-    items: spec.items.map((i) => ({ ...i })),
-    gold: spec.gold.map((g) => ({ ...g, requiredAttributes: g.requiredAttributes.map((a) => ({ ...a })) })),
-    similar: spec.similar.map((s) => ({ ...s })),
-    source: { ...source },
-  };
-}
-
 /** Gold and similar must name real parts; gold's required attributes must be annotated on its part. */
 function checkReferences(scenario: Scenario, fail: (msg: string) => never): void {
   const ids = new Set<string>();
@@ -228,10 +203,4 @@ function checkReferences(scenario: Scenario, fail: (msg: string) => never): void
     if (scenario.gold.some((g) => g.entity === s.entity && g.part === s.part))
       fail(`"${s.entity}/${s.part}" is both gold and similar`);
   }
-}
-
-/** Pretty JSON (2-space indent) with arrays of numbers kept on one line: `"box": [10, 20, 30, 40]`. */
-export function formatScenarioJson(scenario: Scenario): string {
-  const text = JSON.stringify(scenario, null, 2);
-  return `${text.replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_m, items: string) => `[${items.split(/,\s*/).join(", ")}]`)}\n`;
 }

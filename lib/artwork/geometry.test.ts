@@ -1,7 +1,5 @@
-import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { box, capsule, relBounds, relContains, ring, union } from "./geometry";
-import { contactSheet, escapeXml } from "./preview";
 
 describe("relative regions", () => {
   it("a union covers each of its parts and not the gap between them", () => {
@@ -19,22 +17,5 @@ describe("relative regions", () => {
     const r = ring(0.5, 0.5, 0.4, 0.2);
     expect(relContains(r, 0.5, 0.5)).toBe(false);
     expect(relContains(r, 0.8, 0.5)).toBe(true);
-  });
-});
-
-describe("contact sheet", () => {
-  it("lays tiles out in a grid with captions, deterministically", async () => {
-    const image = await sharp({ create: { width: 160, height: 100, channels: 3, background: "#3a7" } })
-      .png()
-      .toBuffer();
-    const tiles = [1, 2, 3].map((i) => ({ image, title: `scene-${i} <&>`, subtitle: "kitchen · similar" }));
-    const a = await contactSheet(tiles, 2, 160);
-    const meta = await sharp(a).metadata();
-    expect({ width: meta.width, height: meta.height }).toEqual({
-      width: 12 + 2 * 172,
-      height: 12 + 2 * (100 + 44 + 12),
-    });
-    expect((await contactSheet(tiles, 2, 160)).equals(a)).toBe(true);
-    expect(escapeXml('a<b>&"c"')).toBe("a&#60;b&#62;&#38;&#34;c&#34;");
   });
 });

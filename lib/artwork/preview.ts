@@ -4,16 +4,12 @@
  * Labels are SVG text in a generic sans-serif family, so exact glyphs depend on the machine's fonts.
  */
 import sharp from "sharp";
+import { escapeXml } from "@/lib/images/contact-sheet";
 import { relBounds, type RelRegion } from "./geometry";
 import { iconSvg } from "./icons";
 import type { ObjectDef } from "./types";
 
 const COLOURS = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#008080", "#9a6324", "#808000"];
-
-/** Escapes text for SVG. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function regionPath(region: RelRegion, size: number): string {
   if ("box" in region) {
@@ -94,52 +90,5 @@ export async function tileSheet(tiles: readonly Buffer[], columns: number): Prom
       })),
     )
     .png()
-    .toBuffer();
-}
-
-/** One tile of a contact sheet: an image and up to two caption lines. */
-export interface ContactTile {
-  readonly image: Buffer;
-  readonly title: string;
-  readonly subtitle: string;
-}
-
-/**
- * A contact sheet: every tile's image scaled to `width` px wide (aspect kept from the first tile) with its
- * captions drawn underneath, `columns` per row, on a light background. Deterministic palette PNG.
- */
-export async function contactSheet(tiles: readonly ContactTile[], columns: number, width = 400): Promise<Buffer> {
-  if (tiles.length === 0) throw new Error("no tiles");
-  const first = await sharp(tiles[0]!.image).metadata();
-  const height = Math.round((width * first.height) / first.width);
-  const caption = 44;
-  const gap = 12;
-  const rows = Math.ceil(tiles.length / columns);
-  const overlays = await Promise.all(
-    tiles.map(async (tile, i) => {
-      const left = gap + (i % columns) * (width + gap);
-      const top = gap + Math.floor(i / columns) * (height + caption + gap);
-      const thumb = await sharp(tile.image).resize(width, height, { fit: "fill" }).png().toBuffer();
-      const text = Buffer.from(
-        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${caption}">` +
-          `<text x="4" y="17" font-size="15" font-weight="bold" font-family="sans-serif" fill="#222">${escapeXml(tile.title)}</text>` +
-          `<text x="4" y="37" font-size="14" font-family="sans-serif" fill="#555">${escapeXml(tile.subtitle)}</text></svg>`,
-      );
-      return [
-        { input: thumb, left, top },
-        { input: text, left, top: top + height },
-      ];
-    }),
-  );
-  return sharp({
-    create: {
-      width: gap + columns * (width + gap),
-      height: gap + rows * (height + caption + gap),
-      channels: 3,
-      background: "#f4f4f0",
-    },
-  })
-    .composite(overlays.flat())
-    .png({ compressionLevel: 9, palette: true, quality: 90, dither: 0.5 })
     .toBuffer();
 }

@@ -7,7 +7,7 @@ import { backdropMarkup, propBounds, propMarkup } from "./backdrops";
 import { relBounds, type Bounds, type Placement, type RelRegion } from "./geometry";
 import { opaqueBounds, renderIcon, renderIconWindow } from "./icons";
 import { encodeIntermediatePng, encodeOpaquePng } from "./png";
-import type { Backdrop, PropName } from "./types";
+import type { Backdrop, PropName } from "@/scenario-src/spec";
 
 /** Scene size in pixels. */
 export const SCENE_WIDTH = 1600;
