@@ -1,9 +1,28 @@
 /**
- * Declarative scenario specs: which objects of the knowledge base (`objects*.ts`) stand in which setting, the
- * task, the gold answers and the affordance-similar distractors. `scripts/render-scenarios.ts` renders a spec
- * from 3D into a SPEC §2 scenario folder (`render3d/node/scenario.ts`).
+ * Declarative scenario specs — which objects of the knowledge base (`objects*.ts`) stand in which setting, the
+ * task, the gold answers and the affordance-similar distractors — and the shape of that knowledge base.
+ * `scripts/render-scenarios.ts` renders a spec from 3D into a SPEC §2 scenario folder
+ * (`render3d/node/scenario.ts`).
  */
 import type { Attribute, AttributeClaim, DistractorTier, Item, Similar } from "@/core/scenario";
+
+/** A part of a knowledge-base object: the 3D model of the object has a mesh (or several) named by `id`. */
+export interface PartDef {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly attributes: readonly Attribute[];
+  /** Ordinary use first, then unusual (emergency) uses. */
+  readonly affordances: readonly string[];
+}
+
+/** An object of the knowledge base; `id` is also the id of its 3D model (`render3d/model/registry.ts`). */
+export interface ObjectDef {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly parts: readonly PartDef[];
+}
 
 /** The settings a scenario can be set in (the renderer has a surface and backdrop for each). */
 export const BACKDROPS = [
