@@ -39,21 +39,15 @@ export const BACKDROPS = [
 ] as const;
 export type Backdrop = (typeof BACKDROPS)[number];
 
-/** Custom-drawn props (things no icon shows well). */
-export const PROPS = ["paint-tin"] as const;
-export type PropName = (typeof PROPS)[number];
-
-/** Where an object sits in the scene: icon-box centre (scene px) and icon-box side (px). */
-export interface ScenePosition {
-  readonly at: readonly [number, number];
-  readonly size: number;
-  /** Draw a soft contact shadow under the object (default true). */
-  readonly shadow?: boolean;
-}
-
 /** A candidate entity of a scenario: an object of the knowledge base placed in the scene. */
-export interface EntitySpec extends ScenePosition {
+export interface EntitySpec {
   readonly object: string;
+  /**
+   * Where the entity stands in the spec's plan of the scene (x to the right, y towards the camera, in the old 2D
+   * scene's 1600 × 1000 pixels): the renderer's layout (`render3d/node/scenario.ts` `layout`) groups entities into
+   * rows by y, back to front, and orders each row by x; the models themselves stand at true scale.
+   */
+  readonly at: readonly [number, number];
   /** Entity id (default: the object id). */
   readonly id?: string;
   readonly name?: string;
@@ -65,9 +59,6 @@ export interface EntitySpec extends ScenePosition {
   /** Extra or overriding attributes per part id (state: visibility, availability, moisture, temperature). */
   readonly state?: Readonly<Record<string, readonly Attribute[]>>;
 }
-
-/** Something drawn in the scene that is not a candidate: an icon or a custom prop. */
-export type DecorSpec = ScenePosition & ({ readonly icon: string } | { readonly prop: PropName });
 
 export interface GoldSpec {
   readonly entity: string;
@@ -87,7 +78,6 @@ export interface ScenarioSpec {
   readonly constraints: readonly string[];
   readonly distractorSimilarity: DistractorTier;
   readonly entities: readonly EntitySpec[];
-  readonly decor?: readonly DecorSpec[];
   readonly items: readonly Item[];
   readonly gold: readonly GoldSpec[];
   readonly similar: readonly Similar[];
