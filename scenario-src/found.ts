@@ -3,7 +3,7 @@
  * the scenario's setting, so a sampled bathroom holds bathroom things (a test checks every object has an
  * entry and every setting enough objects).
  */
-import type { Backdrop } from "@/lib/artwork/types";
+import type { Backdrop } from "./spec";
 
 export const FOUND_IN: Readonly<Record<string, readonly Backdrop[]>> = {
   coin: ["home_office", "living_room", "bedroom", "garage", "kitchen", "dining_room"],

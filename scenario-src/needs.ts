@@ -5,8 +5,8 @@
  * with no part in the family are dissimilar distractors. Tasks are first person and never name an answer.
  */
 import type { AttributeClaim, Item } from "@/core/scenario";
-import type { Backdrop } from "@/lib/artwork/types";
 import { req } from "./attrs";
+import type { Backdrop } from "./spec";
 import type { Use } from "./uses";
 
 export interface NeedDef {

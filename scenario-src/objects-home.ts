@@ -1,5 +1,4 @@
 /** Knowledge base, office, bedroom and outdoor objects (see `objects.ts` for the conventions). */
-import { box, capsule, ellipse, poly, ring, union } from "@/lib/artwork/geometry";
 import { attrs } from "./attrs";
 import type { KbObject } from "./uses";
 
@@ -8,14 +7,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "pen",
     name: "ballpoint pen",
-    icon: "pen",
     description: "A chunky blue ballpoint pen with a gold band and a pocket clip.",
     parts: [
       {
         id: "tip",
         name: "ballpoint tip",
         description: "The narrow metal writing tip.",
-        region: ellipse(0.1, 0.88, 0.05, 0.05),
         attributes: attrs({ shape: "pointed", thickness: "thin", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["write", "press a recessed reset button", "poke a hole in foil or paper"],
         uses: ["press-button", "pierce"],
@@ -24,7 +21,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "barrel",
         name: "barrel",
         description: "The fat plastic body of the pen.",
-        region: capsule(0.2, 0.78, 0.82, 0.15, 0.09),
         attributes: attrs({ shape: "cylindrical", thickness: "medium", material: "plastic", rigidity: "rigid" }),
         affordances: ["hold the pen", "stir a drink", "roll a tube of paste flat"],
         uses: ["stir", "roll"],
@@ -33,7 +29,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "clip",
         name: "pocket clip",
         description: "The springy metal clip on the cap.",
-        region: poly([0.74, 0.1], [0.8, 0.07], [0.92, 0.22], [0.92, 0.3], [0.8, 0.45], [0.75, 0.43], [0.85, 0.28]),
         attributes: attrs({
           shape: "hooked",
           thickness: "thin",
@@ -49,14 +44,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "ruler",
     name: "ruler",
-    icon: "straight-ruler",
     description: "A grey metal ruler with purple markings.",
     parts: [
       {
         id: "edge",
         name: "marked edge",
         description: "The long straight edge with the markings.",
-        region: capsule(0.29, 0.11, 0.89, 0.71, 0.045),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -76,7 +69,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "flat body",
         description: "The long flat metal strip.",
-        region: poly([0.04, 0.29], [0.26, 0.06], [0.96, 0.74], [0.73, 0.96]),
         attributes: attrs({
           shape: ["flat", "elongated"],
           thickness: "thin",
@@ -93,14 +85,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "pushpin",
     name: "push pin",
-    icon: "pushpin",
     description: "A red plastic push pin with a steel point.",
     parts: [
       {
         id: "point",
         name: "steel point",
         description: "The thin sharp steel pin.",
-        region: capsule(0.1, 0.91, 0.38, 0.63, 0.03),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -116,20 +106,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "head",
         name: "grip head",
         description: "The chunky plastic head you push with.",
-        region: poly(
-          [0.2, 0.45],
-          [0.35, 0.32],
-          [0.55, 0.3],
-          [0.65, 0.12],
-          [0.78, 0.06],
-          [0.93, 0.2],
-          [0.93, 0.38],
-          [0.82, 0.45],
-          [0.75, 0.6],
-          [0.62, 0.78],
-          [0.5, 0.77],
-          [0.35, 0.62],
-        ),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["push the pin in", "hang a light thing from"],
         uses: ["hook"],
@@ -139,14 +115,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "cd",
     name: "CD",
-    icon: "optical-disk",
     description: "A shiny compact disc.",
     parts: [
       {
         id: "face",
         name: "shiny face",
         description: "The mirror-like rainbow face of the disc.",
-        region: ring(0.5, 0.5, 0.38, 0.14),
         attributes: attrs({
           shape: ["round", "flat"],
           thickness: "thin",
@@ -167,7 +141,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "edge",
         name: "edge",
         description: "The thin round outer edge.",
-        region: ring(0.5, 0.5, 0.44, 0.38),
         attributes: attrs({
           shape: "round",
           thickness: "thin",
@@ -183,14 +156,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "magnifying-glass",
     name: "magnifying glass",
-    icon: "magnifying-glass-tilted-left",
     description: "A round magnifying glass with a dark frame and handle.",
     parts: [
       {
         id: "lens",
         name: "lens",
         description: "The big convex glass lens.",
-        region: ellipse(0.4, 0.39, 0.27, 0.27),
         attributes: attrs({
           shape: ["round", "curved"],
           material: "glass",
@@ -206,7 +177,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "frame",
         name: "frame",
         description: "The round plastic frame around the lens.",
-        region: ring(0.4, 0.39, 0.335, 0.275),
         attributes: attrs({ shape: "round", thickness: "medium", material: "plastic", rigidity: "rigid" }),
         affordances: ["hold the lens", "trace a circle"],
         uses: [],
@@ -215,7 +185,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The short, thick handle.",
-        region: capsule(0.66, 0.69, 0.85, 0.86, 0.09),
         attributes: attrs({ shape: "cylindrical", thickness: "thick", material: "plastic", rigidity: "rigid" }),
         affordances: ["hold the glass", "tap something lightly"],
         uses: ["strike"],
@@ -225,14 +194,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "newspaper",
     name: "rolled newspaper",
-    icon: "rolled-up-newspaper",
     description: "A newspaper rolled up tightly.",
     parts: [
       {
         id: "roll",
         name: "rolled pages",
         description: "The tight roll of newspaper pages.",
-        region: capsule(0.3, 0.68, 0.8, 0.2, 0.15),
         attributes: attrs({
           shape: ["cylindrical", "elongated"],
           thickness: "thick",
@@ -253,7 +220,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "end",
         name: "rolled end",
         description: "The spiral end of the roll.",
-        region: ellipse(0.22, 0.77, 0.13, 0.12),
         attributes: attrs({ shape: "round", material: "paper", rigidity: "semi-rigid" }),
         affordances: ["show the roll", "funnel seeds into a pot"],
         uses: [],
@@ -264,14 +230,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "sewing-needle",
     name: "sewing needle and thread",
-    icon: "sewing-needle",
     description: "A long steel sewing needle threaded with blue thread.",
     parts: [
       {
         id: "point",
         name: "point",
         description: "The fine, sharp point of the needle.",
-        region: capsule(0.08, 0.905, 0.22, 0.765, 0.028),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -287,7 +251,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "eye",
         name: "eye",
         description: "The small loop at the top the thread goes through.",
-        region: ring(0.83, 0.145, 0.075, 0.04),
         attributes: attrs({ shape: "round", thickness: "thin", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["hold the thread"],
         uses: [],
@@ -296,7 +259,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "thread",
         name: "thread",
         description: "A length of thin blue cotton thread.",
-        region: capsule(0.25, 0.545, 0.78, 0.545, 0.03),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -312,14 +274,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "yarn",
     name: "ball of wool",
-    icon: "yarn",
     description: "A ball of blue knitting wool with two wooden knitting needles stuck in it.",
     parts: [
       {
         id: "ball",
         name: "wool ball",
         description: "The soft wound ball of wool.",
-        region: ellipse(0.5, 0.47, 0.24, 0.24),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", weight: "light" }),
         affordances: ["knit", "cushion something small", "play with a cat"],
         uses: ["cushion"],
@@ -328,7 +288,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "strand",
         name: "loose strand",
         description: "A loose strand of wool trailing from the ball.",
-        region: capsule(0.46, 0.8, 0.76, 0.8, 0.028),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -343,7 +302,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "needles",
         name: "knitting needles",
         description: "Two long, smooth wooden knitting needles with rounded points.",
-        region: union(capsule(0.31, 0.085, 0.43, 0.3, 0.025), capsule(0.135, 0.2, 0.32, 0.32, 0.025)),
         attributes: attrs({
           shape: ["elongated", "cylindrical"],
           thickness: "thin",
@@ -359,14 +317,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "high-heel",
     name: "high-heeled shoe",
-    icon: "high-heeled-shoe",
     description: "A red patent court shoe with a thin black stiletto heel.",
     parts: [
       {
         id: "heel",
         name: "stiletto heel",
         description: "The long, thin, hard heel.",
-        region: box(0.06, 0.54, 0.07, 0.39),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -381,7 +337,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "toe",
         name: "pointed toe",
         description: "The narrow pointed front of the shoe.",
-        region: poly([0.6, 0.75], [0.76, 0.72], [0.92, 0.88], [0.93, 0.93], [0.6, 0.93]),
         attributes: attrs({ shape: "pointed", material: "plastic", rigidity: "semi-rigid", surface: "smooth" }),
         affordances: ["hold the toes", "nudge something under furniture"],
         uses: ["reach"],
@@ -390,7 +345,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "upper",
         name: "upper",
         description: "The glossy red body of the shoe.",
-        region: poly([0.07, 0.3], [0.2, 0.14], [0.28, 0.15], [0.72, 0.68], [0.55, 0.72], [0.32, 0.55], [0.07, 0.55]),
         attributes: attrs({ shape: "curved", material: "plastic", rigidity: "semi-rigid", surface: "smooth" }),
         affordances: ["hold the foot", "scoop a little water"],
         uses: ["scoop"],
@@ -400,14 +354,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "alarm-clock",
     name: "alarm clock",
-    icon: "alarm-clock",
     description: "A red twin-bell alarm clock on a stand.",
     parts: [
       {
         id: "bells",
         name: "bells",
         description: "The two metal bells on top that ring loudly.",
-        region: union(ellipse(0.26, 0.17, 0.11, 0.09), ellipse(0.76, 0.17, 0.11, 0.09)),
         attributes: attrs({ shape: "round", material: "metal", rigidity: "rigid", surface: "smooth", size: "small" }),
         affordances: ["ring the alarm", "make a loud noise to wake or warn someone"],
         uses: ["noise"],
@@ -416,7 +368,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "face",
         name: "glass face",
         description: "The clock face under a glass cover.",
-        region: ellipse(0.5, 0.53, 0.21, 0.21),
         attributes: attrs({
           shape: "round",
           material: "glass",
@@ -431,7 +382,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "case",
         name: "case",
         description: "The round red metal case around the face.",
-        region: ring(0.5, 0.53, 0.31, 0.22),
         attributes: attrs({
           shape: "round",
           thickness: "medium",
@@ -446,7 +396,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "stand",
         name: "stand",
         description: "The flat plastic stand under the clock.",
-        region: box(0.21, 0.77, 0.6, 0.16),
         attributes: attrs({ shape: "flat", material: "plastic", rigidity: "rigid" }),
         affordances: ["keep the clock upright"],
         uses: [],
@@ -456,28 +405,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "scarf",
     name: "woollen scarf",
-    icon: "scarf",
     description: "A long, thick red woollen scarf with a tasselled end.",
     parts: [
       {
         id: "length",
         name: "knitted length",
         description: "The long, soft, thick knitted body of the scarf.",
-        region: poly(
-          [0.22, 0.35],
-          [0.35, 0.1],
-          [0.55, 0.05],
-          [0.75, 0.12],
-          [0.83, 0.3],
-          [0.92, 0.5],
-          [0.93, 0.78],
-          [0.6, 0.8],
-          [0.45, 0.93],
-          [0.14, 0.93],
-          [0.14, 0.68],
-          [0.3, 0.65],
-          [0.24, 0.55],
-        ),
         attributes: attrs({
           shape: "elongated",
           thickness: "thick",
@@ -499,7 +432,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "fringe",
         name: "tassels",
         description: "The short tassels at the end.",
-        region: box(0.05, 0.69, 0.08, 0.23),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -515,25 +447,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "gloves",
     name: "knitted gloves",
-    icon: "gloves",
     description: "A pair of purple knitted winter gloves with ribbed cuffs.",
     parts: [
       {
         id: "fingers",
         name: "fingers",
         description: "The knitted finger sleeves.",
-        region: poly(
-          [0.1, 0.33],
-          [0.2, 0.25],
-          [0.28, 0.1],
-          [0.45, 0.07],
-          [0.62, 0.09],
-          [0.75, 0.2],
-          [0.88, 0.28],
-          [0.85, 0.42],
-          [0.7, 0.5],
-          [0.3, 0.5],
-        ),
         attributes: attrs({
           shape: "elongated",
           thickness: "medium",
@@ -548,7 +467,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "palm",
         name: "palm",
         description: "The knitted palm of the glove.",
-        region: ellipse(0.5, 0.6, 0.2, 0.12),
         attributes: attrs({
           shape: "flat",
           thickness: "medium",
@@ -563,7 +481,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "cuff",
         name: "ribbed cuff",
         description: "The stretchy ribbed cuff at the wrist.",
-        region: poly([0.3, 0.78], [0.8, 0.63], [0.88, 0.78], [0.85, 0.83], [0.42, 0.96], [0.33, 0.92]),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "flexible", elasticity: "elastic" }),
         affordances: ["hug the wrist", "hold a bundle of sticks together"],
         uses: ["clamp"],
@@ -574,14 +491,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "backpack",
     name: "backpack",
-    icon: "backpack",
     description: "A pink nylon backpack with a top carry loop and a zipped front pocket.",
     parts: [
       {
         id: "loop",
         name: "carry loop",
         description: "The small fabric loop on top.",
-        region: box(0.34, 0.05, 0.32, 0.12),
         attributes: attrs({ shape: "curved", material: "fabric", rigidity: "flexible", size: "small" }),
         affordances: ["carry or hang the bag", "hang the bag from a branch"],
         uses: ["hook"],
@@ -590,7 +505,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "main compartment",
         description: "The big main compartment of the bag.",
-        region: box(0.14, 0.19, 0.72, 0.3),
         attributes: attrs({ shape: "rectangular", material: "fabric", rigidity: "flexible", size: "large" }),
         affordances: ["carry gear", "carry firewood or shopping", "pad a fall"],
         uses: ["carry", "cushion"],
@@ -599,7 +513,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "pocket",
         name: "front pocket",
         description: "The zipped pocket on the front.",
-        region: box(0.21, 0.53, 0.57, 0.38),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "flexible", surface: "smooth" }),
         affordances: ["keep small things handy", "scoop up a few pine cones"],
         uses: ["carry", "scoop"],
@@ -609,14 +522,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "skateboard",
     name: "skateboard",
-    icon: "skateboard",
     description: "A wooden skateboard with a dark grip-tape deck and pink wheels.",
     parts: [
       {
         id: "deck",
         name: "deck",
         description: "The long flat wooden deck covered in rough grip tape.",
-        region: capsule(0.15, 0.8, 0.8, 0.16, 0.12),
         attributes: attrs({
           shape: ["flat", "elongated"],
           thickness: "medium",
@@ -632,7 +543,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "wheels",
         name: "wheels",
         description: "The small hard rubber wheels underneath.",
-        region: union(ellipse(0.46, 0.885, 0.045, 0.04), ellipse(0.785, 0.52, 0.045, 0.04)),
         attributes: attrs({ shape: "round", material: "rubber", rigidity: "rigid", surface: "smooth", size: "small" }),
         affordances: ["roll the board along", "roll a heavy load over a floor"],
         uses: ["roll"],
@@ -642,14 +552,12 @@ export const HOME_OBJECTS: readonly KbObject[] = [
   {
     id: "water-pistol",
     name: "water pistol",
-    icon: "water-pistol",
     description: "A toy water pistol with a green tank, full of water.",
     parts: [
       {
         id: "nozzle",
         name: "nozzle",
         description: "The small red nozzle that squirts a jet of water.",
-        region: box(0.04, 0.46, 0.09, 0.08),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: [
           "squirt water",
@@ -663,7 +571,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "tank",
         name: "water tank",
         description: "The green tank holding the water.",
-        region: capsule(0.16, 0.49, 0.86, 0.49, 0.09),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "rigid", moisture: "wet" }),
         affordances: ["hold water", "carry a little drinking water"],
         uses: ["hold-liquid"],
@@ -672,7 +579,6 @@ export const HOME_OBJECTS: readonly KbObject[] = [
         id: "grip",
         name: "grip and trigger",
         description: "The pink pistol grip with its trigger.",
-        region: poly([0.6, 0.63], [0.79, 0.61], [0.82, 0.9], [0.72, 0.94], [0.64, 0.75]),
         attributes: attrs({ shape: "curved", material: "plastic", rigidity: "rigid" }),
         affordances: ["aim and squirt", "hang the pistol on a hook"],
         uses: ["hook"],

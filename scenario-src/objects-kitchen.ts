@@ -1,5 +1,4 @@
 /** Knowledge base, kitchen and dining-room objects (see `objects.ts` for the conventions). */
-import { box, capsule, ellipse, poly, union } from "@/lib/artwork/geometry";
 import { attr, attrs } from "./attrs";
 import type { KbObject } from "./uses";
 
@@ -7,14 +6,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "kitchen-knife",
     name: "kitchen knife",
-    icon: "kitchen-knife",
     description: "A chef's knife with a broad steel blade and a riveted blue handle.",
     parts: [
       {
         id: "handle",
         name: "handle",
         description: "The riveted handle, rounded at the end.",
-        region: capsule(0.11, 0.13, 0.44, 0.37, 0.085),
         attributes: attrs({ shape: "elongated", material: "plastic", rigidity: "rigid", surface: "smooth" }),
         affordances: ["hold the knife", "knock a lid to loosen it", "crack a nut with the butt"],
         uses: ["strike"],
@@ -23,7 +20,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "blade",
         name: "blade",
         description: "The broad, flat steel blade.",
-        region: poly([0.32, 0.55], [0.47, 0.4], [0.94, 0.84], [0.86, 0.92], [0.72, 0.92]),
         attributes: attrs({
           shape: "flat",
           thickness: "thin",
@@ -39,7 +35,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "edge",
         name: "cutting edge",
         description: "The honed edge along the bottom of the blade.",
-        region: capsule(0.33, 0.58, 0.77, 0.9, 0.035),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -54,7 +49,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "tip",
         name: "tip",
         description: "The pointed end of the blade.",
-        region: ellipse(0.885, 0.86, 0.055, 0.05),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -70,14 +64,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "chopsticks",
     name: "chopsticks",
-    icon: "chopsticks",
     description: "A pair of red lacquered wooden chopsticks with dark square ends.",
     parts: [
       {
         id: "tips",
         name: "tips",
         description: "The narrow, rounded lower ends of the two sticks.",
-        region: union(capsule(0.288, 0.72, 0.243, 0.91, 0.022), capsule(0.429, 0.72, 0.326, 0.91, 0.022)),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -98,7 +90,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "shafts",
         name: "shafts",
         description: "The long, straight, lacquered middles of the two sticks.",
-        region: union(capsule(0.394, 0.28, 0.288, 0.72, 0.022), capsule(0.643, 0.33, 0.429, 0.72, 0.022)),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -114,7 +105,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "ends",
         name: "square ends",
         description: "The dark, squared-off top ends of the sticks.",
-        region: union(capsule(0.438, 0.1, 0.401, 0.25, 0.025), capsule(0.725, 0.18, 0.653, 0.31, 0.025)),
         attributes: attrs({
           shape: "rectangular",
           thickness: "thin",
@@ -130,14 +120,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "wine-glass",
     name: "wine glass",
-    icon: "wine-glass",
     description: "A thin stemmed wine glass with some red wine in it.",
     parts: [
       {
         id: "bowl",
         name: "bowl",
         description: "The rounded glass bowl, with wine at the bottom and a wide open rim.",
-        region: ellipse(0.51, 0.33, 0.29, 0.27),
         attributes: attrs({
           shape: "round",
           thickness: "thin",
@@ -153,7 +141,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "stem",
         name: "stem",
         description: "The thin glass stem.",
-        region: box(0.48, 0.6, 0.07, 0.29),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thin",
@@ -168,7 +155,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "foot",
         name: "foot",
         description: "The flat round glass base.",
-        region: box(0.33, 0.87, 0.36, 0.07),
         attributes: attrs({
           shape: ["round", "flat"],
           thickness: "thin",
@@ -184,14 +170,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "jar",
     name: "glass jar",
-    icon: "jar",
     description: "A clear glass storage jar with a metal screw lid and a paper label.",
     parts: [
       {
         id: "lid",
         name: "screw lid",
         description: "The round metal lid screwed onto the top.",
-        region: box(0.26, 0.05, 0.5, 0.1),
         attributes: attrs({
           shape: ["round", "flat"],
           thickness: "thin",
@@ -206,7 +190,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "glass body",
         description: "The thick clear glass body, straight-sided.",
-        region: box(0.16, 0.16, 0.68, 0.77),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thick",
@@ -228,7 +211,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "label",
         name: "label",
         description: "A paper label stuck on the front.",
-        region: box(0.29, 0.42, 0.42, 0.2),
         attributes: attrs({
           shape: ["rectangular", "flat"],
           thickness: "thin",
@@ -243,14 +225,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "mug",
     name: "mug of coffee",
-    icon: "hot-beverage",
     description: "A big lilac ceramic mug full of hot black coffee.",
     parts: [
       {
         id: "coffee",
         name: "coffee",
         description: "The hot black coffee filling the mug.",
-        region: ellipse(0.44, 0.41, 0.22, 0.21),
         attributes: [...attrs({ shape: "round", material: "food", moisture: "wet" }), attr("temperature", "hot")],
         affordances: ["drink", "warm a stuck metal lid so it loosens", "stain paper to look old"],
         uses: ["heat"],
@@ -259,7 +239,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "mug body",
         description: "The thick ceramic body of the mug, warm from the coffee.",
-        region: ellipse(0.44, 0.67, 0.32, 0.24),
         attributes: [
           ...attrs({
             shape: "cylindrical",
@@ -277,16 +256,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The looped ceramic handle on the right.",
-        region: poly(
-          [0.7, 0.26],
-          [0.82, 0.27],
-          [0.9, 0.38],
-          [0.88, 0.56],
-          [0.76, 0.62],
-          [0.72, 0.5],
-          [0.8, 0.44],
-          [0.76, 0.34],
-        ),
         attributes: attrs({ shape: "curved", material: "ceramic", rigidity: "rigid", durability: "fragile" }),
         affordances: ["hold the mug", "hang the mug on a hook"],
         uses: ["hook"],
@@ -296,14 +265,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "frying-pan",
     name: "frying pan",
-    icon: "cooking",
     description: "A heavy cast-iron frying pan with a fried egg in it.",
     parts: [
       {
         id: "pan",
         name: "pan",
         description: "The heavy round cast-iron pan with a flat base.",
-        region: ellipse(0.44, 0.44, 0.37, 0.37),
         attributes: attrs({
           shape: ["round", "flat"],
           thickness: "thick",
@@ -324,7 +291,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long cast handle with a hanging hole at the end.",
-        region: capsule(0.71, 0.66, 0.91, 0.87, 0.065),
         attributes: attrs({ shape: "elongated", thickness: "thick", material: "metal", rigidity: "rigid" }),
         affordances: ["lift and tilt the pan", "hang the pan on a hook by its hole"],
         uses: ["hook"],
@@ -334,14 +300,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "salt-shaker",
     name: "salt shaker",
-    icon: "salt",
     description: "A glass salt shaker with a perforated metal cap, half full of salt.",
     parts: [
       {
         id: "cap",
         name: "cap",
         description: "The metal cap with a few holes in the top.",
-        region: box(0.3, 0.07, 0.4, 0.22),
         attributes: attrs({
           shape: "round",
           material: "metal",
@@ -356,7 +320,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "glass body",
         description: "The tapered glass body.",
-        region: box(0.26, 0.31, 0.48, 0.62),
         attributes: attrs({ shape: "cylindrical", material: "glass", rigidity: "rigid", durability: "fragile" }),
         affordances: ["hold the salt", "hold a light note down"],
         uses: ["weigh-down"],
@@ -365,7 +328,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "salt",
         name: "salt",
         description: "The coarse white salt inside.",
-        region: box(0.33, 0.57, 0.34, 0.29),
         attributes: attrs({ shape: "flat", material: "food", surface: "rough", moisture: "dry" }),
         affordances: [
           "season food",
@@ -380,14 +342,12 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
   {
     id: "tumbler",
     name: "glass of iced drink",
-    icon: "tumbler-glass",
     description: "A straight-sided tumbler with an amber drink and ice cubes.",
     parts: [
       {
         id: "rim",
         name: "rim",
         description: "The thin round top edge of the glass.",
-        region: box(0.07, 0.12, 0.86, 0.05),
         attributes: attrs({
           shape: "round",
           thickness: "thin",
@@ -402,7 +362,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "glass",
         name: "glass wall",
         description: "The straight, thick glass wall of the tumbler.",
-        region: box(0.07, 0.17, 0.86, 0.76),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thick",
@@ -417,7 +376,6 @@ export const KITCHEN_OBJECTS: readonly KbObject[] = [
         id: "ice",
         name: "ice cubes",
         description: "Two ice cubes floating in the drink.",
-        region: box(0.27, 0.4, 0.46, 0.17),
         attributes: [
           ...attrs({ shape: "rectangular", material: "food", rigidity: "rigid", moisture: "wet", size: "small" }),
           attr("temperature", "cold"),

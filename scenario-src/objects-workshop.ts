@@ -1,5 +1,4 @@
 /** Knowledge base, garage and workshop objects (see `objects.ts` for the conventions). */
-import { box, capsule, ellipse, poly, ring } from "@/lib/artwork/geometry";
 import { attrs } from "./attrs";
 import type { KbObject } from "./uses";
 
@@ -7,14 +6,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "screwdriver",
     name: "screwdriver",
-    icon: "screwdriver",
     description: "A flat-blade screwdriver with a steel shaft and a chunky red handle.",
     parts: [
       {
         id: "tip",
         name: "flat tip",
         description: "The flattened steel blade at the end of the shaft.",
-        region: capsule(0.095, 0.105, 0.2, 0.2, 0.045),
         attributes: attrs({
           shape: "flat",
           thickness: "thin",
@@ -36,7 +33,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "shaft",
         name: "shaft",
         description: "The round steel shaft.",
-        region: capsule(0.22, 0.225, 0.44, 0.44, 0.03),
         attributes: attrs({
           shape: ["cylindrical", "elongated"],
           thickness: "thin",
@@ -50,7 +46,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The fat ribbed plastic handle.",
-        region: capsule(0.5, 0.52, 0.84, 0.82, 0.13),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thick",
@@ -66,14 +61,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "saw",
     name: "handsaw",
-    icon: "carpentry-saw",
     description: "A carpenter's handsaw with a toothed steel blade and a wooden grip.",
     parts: [
       {
         id: "teeth",
         name: "teeth",
         description: "The row of sharp teeth along the lower edge of the blade.",
-        region: capsule(0.15, 0.235, 0.49, 0.755, 0.045),
         attributes: attrs({
           shape: "serrated",
           thickness: "thin",
@@ -89,7 +82,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "blade",
         name: "blade",
         description: "The wide, flat steel blade.",
-        region: poly([0.1, 0.21], [0.25, 0.07], [0.7, 0.5], [0.56, 0.64], [0.56, 0.8], [0.45, 0.8]),
         attributes: attrs({
           shape: "flat",
           thickness: "thin",
@@ -105,7 +97,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The wooden grip with a hand hole.",
-        region: poly([0.56, 0.62], [0.7, 0.5], [0.9, 0.71], [0.7, 0.92], [0.56, 0.78]),
         attributes: attrs({ shape: "flat", thickness: "thick", material: "wood", rigidity: "rigid" }),
         affordances: ["hold the saw", "hang the saw on a nail"],
         uses: ["hook"],
@@ -115,14 +106,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "axe",
     name: "hatchet",
-    icon: "axe",
     description: "A small hatchet with a red steel head and a long wooden handle.",
     parts: [
       {
         id: "edge",
         name: "cutting edge",
         description: "The curved, honed steel edge of the head.",
-        region: ellipse(0.21, 0.34, 0.055, 0.12),
         attributes: attrs({
           shape: "curved",
           thickness: "thin",
@@ -137,7 +126,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "head",
         name: "head",
         description: "The heavy steel head of the hatchet, with a flat back.",
-        region: poly([0.24, 0.17], [0.42, 0.1], [0.5, 0.17], [0.57, 0.3], [0.4, 0.38], [0.28, 0.42]),
         attributes: attrs({
           shape: "rectangular",
           thickness: "thick",
@@ -153,7 +141,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long wooden handle with a round end.",
-        region: capsule(0.52, 0.4, 0.8, 0.87, 0.04),
         attributes: attrs({ shape: "elongated", thickness: "medium", material: "wood", rigidity: "rigid" }),
         affordances: ["swing the hatchet", "hook a branch down", "prop a flap open"],
         uses: ["reach", "wedge"],
@@ -163,29 +150,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "clamp",
     name: "G-clamp",
-    icon: "clamp",
     description: "A steel G-clamp with a screw and a swivel pad.",
     parts: [
       {
         id: "frame",
         name: "frame",
         description: "The thick C-shaped steel frame.",
-        region: poly(
-          [0.22, 0.12],
-          [0.3, 0.06],
-          [0.7, 0.06],
-          [0.74, 0.1],
-          [0.74, 0.2],
-          [0.56, 0.2],
-          [0.56, 0.14],
-          [0.36, 0.14],
-          [0.36, 0.58],
-          [0.4, 0.64],
-          [0.56, 0.64],
-          [0.56, 0.75],
-          [0.28, 0.75],
-          [0.22, 0.68],
-        ),
         attributes: attrs({
           shape: "curved",
           thickness: "thick",
@@ -200,16 +170,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "screw",
         name: "screw and bar",
         description: "The threaded screw with a sliding T-bar to turn it.",
-        region: poly(
-          [0.58, 0.43],
-          [0.69, 0.43],
-          [0.69, 0.86],
-          [0.78, 0.86],
-          [0.78, 0.93],
-          [0.5, 0.93],
-          [0.5, 0.86],
-          [0.58, 0.86],
-        ),
         attributes: attrs({ shape: "cylindrical", thickness: "medium", material: "metal", rigidity: "rigid" }),
         affordances: ["tighten the clamp"],
         uses: [],
@@ -218,7 +178,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "pad",
         name: "swivel pad",
         description: "The flat pad at the end of the screw that presses on the work.",
-        region: box(0.56, 0.62, 0.18, 0.2),
         attributes: attrs({ shape: "flat", thickness: "medium", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["press glued pieces together", "hold a board to a bench", "pinch a leaking hose shut"],
         uses: ["clamp"],
@@ -228,14 +187,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "nut-and-bolt",
     name: "nut and bolt",
-    icon: "nut-and-bolt",
     description: "A big steel hex bolt with a nut threaded onto it.",
     parts: [
       {
         id: "head",
         name: "bolt head",
         description: "The heavy hexagonal head of the bolt.",
-        region: poly([0.38, 0.07], [0.55, 0.23], [0.23, 0.54], [0.07, 0.39]),
         attributes: attrs({
           shape: "rectangular",
           thickness: "medium",
@@ -251,7 +208,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "nut",
         name: "nut",
         description: "The hexagonal nut screwed onto the thread.",
-        region: poly([0.72, 0.39], [0.87, 0.55], [0.55, 0.87], [0.41, 0.72]),
         attributes: attrs({ shape: "rectangular", thickness: "medium", material: "metal", rigidity: "rigid" }),
         affordances: ["hold the bolt tight", "act as a small weight"],
         uses: ["weigh-down"],
@@ -260,7 +216,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "thread",
         name: "threaded end",
         description: "The ridged thread sticking out past the nut.",
-        region: capsule(0.75, 0.76, 0.88, 0.89, 0.06),
         attributes: attrs({ shape: "cylindrical", material: "metal", rigidity: "rigid", surface: "textured" }),
         affordances: ["take the nut", "file or rough up a surface"],
         uses: ["scrape"],
@@ -270,14 +225,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "magnet",
     name: "horseshoe magnet",
-    icon: "magnet",
     description: "A red horseshoe magnet with bare steel pole ends.",
     parts: [
       {
         id: "poles",
         name: "pole ends",
         description: "The two bare steel ends where the pull is strongest.",
-        region: box(0.1, 0.72, 0.8, 0.21),
         attributes: attrs({ shape: "flat", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: [
           "stick to steel",
@@ -291,7 +244,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "bend",
         name: "curved bar",
         description: "The painted curved top of the horseshoe.",
-        region: box(0.1, 0.08, 0.8, 0.3),
         attributes: attrs({ shape: "curved", thickness: "thick", material: "metal", rigidity: "rigid" }),
         affordances: ["hold the magnet", "hang the magnet on a hook"],
         uses: ["hook"],
@@ -301,24 +253,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "rope",
     name: "coil of rope",
-    icon: "knot",
     description: "A length of blue braided rope tied in a figure-of-eight knot.",
     parts: [
       {
         id: "rope",
         name: "braided rope",
         description: "The strong, flexible braided rope.",
-        region: poly(
-          [0.12, 0.62],
-          [0.28, 0.42],
-          [0.48, 0.2],
-          [0.68, 0.15],
-          [0.82, 0.3],
-          [0.72, 0.5],
-          [0.5, 0.62],
-          [0.38, 0.8],
-          [0.2, 0.85],
-        ),
         attributes: attrs({
           shape: "elongated",
           thickness: "medium",
@@ -339,7 +279,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "end",
         name: "loose end",
         description: "The free end of the rope sticking out of the knot.",
-        region: capsule(0.8, 0.2, 0.92, 0.08, 0.035),
         attributes: attrs({ shape: "elongated", thickness: "medium", material: "fabric", rigidity: "flexible" }),
         affordances: ["start a knot", "thread through a ring"],
         uses: ["tie"],
@@ -349,14 +288,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "hook",
     name: "steel hook",
-    icon: "hook",
     description: "A big yellow-painted steel hook with an eye at the top.",
     parts: [
       {
         id: "eye",
         name: "eye",
         description: "The round eye at the top for a rope or chain.",
-        region: ring(0.35, 0.175, 0.1, 0.045),
         attributes: attrs({ shape: "round", thickness: "medium", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["tie a rope on", "hang the hook on a nail"],
         uses: ["tie"],
@@ -365,7 +302,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "shank",
         name: "shank",
         description: "The straight bar between the eye and the bend.",
-        region: box(0.3, 0.27, 0.09, 0.42),
         attributes: attrs({ shape: "elongated", thickness: "medium", material: "metal", rigidity: "rigid" }),
         affordances: ["carry the load"],
         uses: [],
@@ -374,22 +310,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "bend",
         name: "bend",
         description: "The deep curved hook ending in a blunt point.",
-        region: poly(
-          [0.3, 0.66],
-          [0.39, 0.66],
-          [0.44, 0.8],
-          [0.55, 0.83],
-          [0.66, 0.74],
-          [0.66, 0.6],
-          [0.61, 0.5],
-          [0.72, 0.55],
-          [0.78, 0.68],
-          [0.76, 0.82],
-          [0.66, 0.9],
-          [0.5, 0.93],
-          [0.38, 0.88],
-          [0.3, 0.78],
-        ),
         attributes: attrs({ shape: ["hooked", "curved"], thickness: "medium", material: "metal", rigidity: "rigid" }),
         affordances: ["hang a load", "snag something out of reach and pull it in", "fish a bag handle out of water"],
         uses: ["hook"],
@@ -399,25 +319,12 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
   {
     id: "plunger",
     name: "sink plunger",
-    icon: "plunger",
     description: "A rubber sink plunger on a long wooden handle.",
     parts: [
       {
         id: "cup",
         name: "rubber cup",
         description: "The soft red rubber suction cup.",
-        region: poly(
-          [0.05, 0.62],
-          [0.15, 0.52],
-          [0.28, 0.47],
-          [0.42, 0.5],
-          [0.5, 0.64],
-          [0.48, 0.8],
-          [0.38, 0.9],
-          [0.3, 0.93],
-          [0.2, 0.9],
-          [0.06, 0.75],
-        ),
         attributes: attrs({
           shape: ["round", "curved"],
           material: "rubber",
@@ -437,7 +344,6 @@ export const WORKSHOP_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long, straight wooden handle.",
-        region: capsule(0.47, 0.54, 0.87, 0.13, 0.05),
         attributes: attrs({
           shape: ["elongated", "cylindrical"],
           thickness: "medium",

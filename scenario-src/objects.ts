@@ -1,12 +1,11 @@
 /**
- * The object knowledge base for generated scenarios. Each object is drawn with a Microsoft Fluent Emoji
- * icon; each part's region is in fractions of that icon's box and sits on that part of the drawing (checked
- * by `lib/artwork/regions.test.ts`; look with `scripts/preview-objects.ts`). Attributes use the SPEC §2
- * vocabulary; affordances list the ordinary use first, then unusual ones; `uses` names the affordance
- * families (`uses.ts`) a part can be tried for. This file holds the first objects; the others are in
+ * The object knowledge base the scenarios are made of: every object's id, name and description, and its parts
+ * with their attributes (SPEC §2 vocabulary), affordances (the ordinary use first, then unusual ones) and `uses`,
+ * the affordance families (`uses.ts`) a part can be tried for. Each object has a 3D model of the same id with a
+ * mesh for every part (`render3d/objects/`; `render3d/model/models.test.ts` checks the two agree), which the
+ * renderer draws and derives the visual attributes from. This file holds the first objects; the others are in
  * `objects-kitchen.ts`, `objects-workshop.ts` and `objects-home.ts`.
  */
-import { box, capsule, ellipse, poly, ring } from "@/lib/artwork/geometry";
 import { attr, attrs } from "./attrs";
 import { HOME_OBJECTS } from "./objects-home";
 import { KITCHEN_OBJECTS } from "./objects-kitchen";
@@ -18,14 +17,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "coin",
     name: "coin",
-    icon: "coin",
     description: "A large gold-coloured metal coin, seen face-on, with an embossed building on its face.",
     parts: [
       {
         id: "rim",
         name: "rim",
         description: "The raised outer edge running around the coin: a thin, hard metal edge.",
-        region: ring(0.5, 0.51, 0.445, 0.34),
         attributes: attrs({
           shape: "round",
           thickness: "thin",
@@ -48,7 +45,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "face",
         name: "face",
         description: "The flat embossed face of the coin.",
-        region: ellipse(0.5, 0.51, 0.32, 0.32),
         attributes: attrs({
           shape: ["flat", "round"],
           thickness: "thin",
@@ -70,14 +66,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "spoon",
     name: "spoon",
-    icon: "spoon",
     description: "A plain stainless steel spoon with an oval bowl and a long straight handle.",
     parts: [
       {
         id: "bowl",
         name: "bowl",
         description: "The shallow oval bowl of the spoon.",
-        region: ellipse(0.265, 0.225, 0.19, 0.19),
         attributes: attrs({
           shape: "curved",
           thickness: "thin",
@@ -98,7 +92,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long straight steel handle.",
-        region: capsule(0.43, 0.44, 0.8, 0.815, 0.05),
         attributes: attrs({
           shape: ["elongated", "flat"],
           thickness: "thin",
@@ -119,7 +112,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle-end",
         name: "handle end",
         description: "The flattened, rounded tip at the end of the handle.",
-        region: capsule(0.8, 0.815, 0.9, 0.905, 0.055),
         attributes: attrs({
           shape: ["flat", "round"],
           thickness: "thin",
@@ -141,14 +133,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "key",
     name: "door key",
-    icon: "key",
     description: "A brass door key with a round bow and a toothed blade.",
     parts: [
       {
         id: "bow",
         name: "bow",
         description: "The round flat head of the key with a hole for a key ring.",
-        region: ellipse(0.685, 0.295, 0.245, 0.255),
         attributes: attrs({
           shape: ["round", "flat"],
           thickness: "thin",
@@ -163,7 +153,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "blade",
         name: "blade",
         description: "The straight flat shank of the key.",
-        region: capsule(0.5, 0.52, 0.2, 0.82, 0.08),
         attributes: attrs({
           shape: ["elongated", "flat"],
           thickness: "thin",
@@ -178,7 +167,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "teeth",
         name: "teeth",
         description: "The notched, jagged cuts along the top of the blade.",
-        region: poly([0.215, 0.625], [0.32, 0.545], [0.39, 0.615], [0.28, 0.705]),
         attributes: attrs({
           shape: "serrated",
           thickness: "thin",
@@ -200,7 +188,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "tip",
         name: "tip",
         description: "The rounded end of the blade.",
-        region: ellipse(0.12, 0.855, 0.075, 0.075),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -222,14 +209,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "wrench",
     name: "open-end wrench",
-    icon: "wrench",
     description: "A double-ended steel spanner with an open jaw at each end.",
     parts: [
       {
         id: "upper-jaw",
         name: "upper jaw",
         description: "The open, U-shaped jaw at the upper end.",
-        region: ellipse(0.23, 0.22, 0.18, 0.16),
         attributes: attrs({
           shape: "hooked",
           thickness: "thick",
@@ -245,7 +230,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The straight steel bar between the jaws.",
-        region: capsule(0.34, 0.33, 0.66, 0.63, 0.06),
         attributes: attrs({
           shape: "elongated",
           thickness: "medium",
@@ -261,7 +245,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "lower-jaw",
         name: "lower jaw",
         description: "The open jaw at the lower end.",
-        region: ellipse(0.78, 0.72, 0.17, 0.16),
         attributes: attrs({
           shape: "hooked",
           thickness: "thick",
@@ -278,14 +261,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "hammer",
     name: "hammer",
-    icon: "hammer",
     description: "A hammer with a steel head and a long wooden handle.",
     parts: [
       {
         id: "face",
         name: "striking face",
         description: "The flat round end of the head used to hit nails.",
-        region: ellipse(0.17, 0.465, 0.12, 0.12),
         attributes: attrs({
           shape: ["flat", "round"],
           thickness: "thick",
@@ -301,7 +282,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "head",
         name: "head",
         description: "The heavy steel block of the head, between the striking face and the back end.",
-        region: capsule(0.22, 0.4, 0.44, 0.16, 0.11),
         attributes: attrs({
           shape: "rectangular",
           thickness: "thick",
@@ -316,7 +296,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long varnished wooden handle.",
-        region: capsule(0.36, 0.4, 0.87, 0.9, 0.075),
         attributes: attrs({
           shape: "elongated",
           thickness: "medium",
@@ -333,14 +312,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "paintbrush",
     name: "paintbrush",
-    icon: "paintbrush",
     description: "A paintbrush with soft bristles, a metal ferrule and a long lacquered handle.",
     parts: [
       {
         id: "bristles",
         name: "bristles",
         description: "The soft tuft of bristles.",
-        region: ellipse(0.3, 0.8, 0.14, 0.13),
         attributes: attrs({
           shape: "pointed",
           material: "plastic",
@@ -355,7 +332,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "ferrule",
         name: "ferrule",
         description: "The metal collar that holds the bristles.",
-        region: capsule(0.335, 0.695, 0.445, 0.595, 0.07),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "medium",
@@ -370,7 +346,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long round lacquered handle.",
-        region: capsule(0.43, 0.56, 0.75, 0.15, 0.07),
         attributes: attrs({
           shape: ["cylindrical", "elongated"],
           thickness: "medium",
@@ -386,7 +361,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle-end",
         name: "handle end",
         description: "The rounded butt end of the handle.",
-        region: ellipse(0.775, 0.1, 0.065, 0.065),
         attributes: attrs({
           shape: "round",
           thickness: "medium",
@@ -404,14 +378,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "scissors",
     name: "scissors",
-    icon: "scissors",
     description: "A pair of office scissors with plastic finger loops and steel blades.",
     parts: [
       {
         id: "finger-loops",
         name: "finger loops",
         description: "The two round plastic loops you put your fingers through.",
-        region: box(0.04, 0.07, 0.9, 0.37),
         attributes: attrs({
           shape: "round",
           thickness: "medium",
@@ -426,7 +398,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "pivot",
         name: "pivot screw",
         description: "The screw where the two blades cross.",
-        region: ellipse(0.48, 0.51, 0.065, 0.065),
         attributes: attrs({ shape: "round", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["join the blades"],
         uses: [],
@@ -435,7 +406,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "blades",
         name: "blades",
         description: "The two long steel blades with sharp inner edges.",
-        region: poly([0.44, 0.47], [0.55, 0.47], [0.85, 0.84], [0.75, 0.9], [0.49, 0.61], [0.22, 0.9], [0.12, 0.84]),
         attributes: attrs({
           shape: ["elongated", "flat"],
           thickness: "thin",
@@ -451,7 +421,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "blade-tip",
         name: "blade tip",
         description: "The narrow, flat pointed end of one blade.",
-        region: ellipse(0.79, 0.855, 0.065, 0.06),
         attributes: attrs({
           shape: ["pointed", "flat"],
           thickness: "thin",
@@ -473,14 +442,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "paperclip",
     name: "paperclip",
-    icon: "paperclip",
     description: "A steel wire paperclip bent into nested loops.",
     parts: [
       {
         id: "wire-end",
         name: "wire end",
         description: "The cut end of the outer wire.",
-        region: ellipse(0.42, 0.2, 0.065, 0.065),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -501,7 +468,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "upper-bend",
         name: "upper bend",
         description: "The large rounded bend at the top right of the clip.",
-        region: ellipse(0.79, 0.2, 0.15, 0.15),
         attributes: attrs({
           shape: "curved",
           thickness: "thin",
@@ -517,7 +483,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "lower-bend",
         name: "lower bend",
         description: "The rounded bend at the bottom left of the clip.",
-        region: ellipse(0.2, 0.79, 0.15, 0.15),
         attributes: attrs({
           shape: "curved",
           thickness: "thin",
@@ -534,14 +499,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "credit-card",
     name: "bank card",
-    icon: "credit-card",
     description: "A plastic bank card with a magnetic stripe and a chip.",
     parts: [
       {
         id: "edge",
         name: "long edge",
         description: "The straight bottom edge of the card.",
-        region: box(0.06, 0.86, 0.88, 0.08),
         attributes: attrs({
           shape: "flat",
           thickness: "thin",
@@ -561,7 +524,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "corner",
         name: "corner",
         description: "A rounded corner of the card.",
-        region: box(0.06, 0.37, 0.12, 0.12),
         attributes: attrs({
           shape: "round",
           thickness: "thin",
@@ -576,7 +538,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "chip",
         name: "chip",
         description: "The small gold contact chip.",
-        region: box(0.755, 0.755, 0.12, 0.115),
         attributes: attrs({
           shape: ["rectangular", "flat"],
           thickness: "thin",
@@ -592,14 +553,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "pencil",
     name: "pencil",
-    icon: "pencil",
     description: "A wooden pencil with a sharpened graphite point and an eraser.",
     parts: [
       {
         id: "point",
         name: "point",
         description: "The sharpened graphite tip.",
-        region: ellipse(0.12, 0.845, 0.085, 0.085),
         attributes: attrs({
           shape: "pointed",
           thickness: "thin",
@@ -615,7 +574,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "body",
         description: "The painted wooden shaft.",
-        region: capsule(0.26, 0.75, 0.64, 0.37, 0.12),
         attributes: attrs({
           shape: ["cylindrical", "elongated"],
           thickness: "medium",
@@ -630,7 +588,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "eraser",
         name: "eraser",
         description: "The rubber eraser in its metal band at the end.",
-        region: ellipse(0.83, 0.15, 0.12, 0.12),
         attributes: attrs({
           shape: "cylindrical",
           material: "rubber",
@@ -646,14 +603,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "computer-mouse",
     name: "computer mouse",
-    icon: "computer-mouse",
     description: "A smooth plastic computer mouse with two buttons and a scroll wheel.",
     parts: [
       {
         id: "buttons",
         name: "buttons",
         description: "The two clickable buttons at the front.",
-        region: box(0.24, 0.08, 0.52, 0.36),
         attributes: attrs({ shape: "curved", material: "plastic", rigidity: "rigid", surface: "smooth" }),
         affordances: ["click"],
         uses: [],
@@ -662,7 +617,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "scroll-wheel",
         name: "scroll wheel",
         description: "The grey wheel between the buttons.",
-        region: box(0.445, 0.07, 0.11, 0.3),
         attributes: attrs({ shape: "round", material: "rubber", surface: "textured", size: "small" }),
         affordances: ["scroll a page"],
         uses: [],
@@ -671,7 +625,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "shell",
         name: "palm rest",
         description: "The rounded back of the shell under the palm.",
-        region: box(0.23, 0.46, 0.54, 0.45),
         attributes: attrs({
           shape: "curved",
           material: "plastic",
@@ -688,14 +641,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "sponge",
     name: "kitchen sponge",
-    icon: "sponge",
     description: "A soft yellow dish sponge full of holes.",
     parts: [
       {
         id: "top",
         name: "porous top",
         description: "The soft, holey top face of the sponge.",
-        region: poly([0.12, 0.48], [0.3, 0.13], [0.55, 0.05], [0.87, 0.22], [0.88, 0.4], [0.55, 0.66], [0.2, 0.6]),
         attributes: attrs({
           shape: ["flat", "rectangular"],
           material: "foam",
@@ -711,16 +662,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "side",
         name: "side",
         description: "The thick, squashy side of the sponge.",
-        region: poly(
-          [0.12, 0.58],
-          [0.22, 0.7],
-          [0.55, 0.78],
-          [0.88, 0.45],
-          [0.88, 0.6],
-          [0.58, 0.9],
-          [0.4, 0.92],
-          [0.13, 0.75],
-        ),
         attributes: attrs({
           shape: "curved",
           thickness: "thick",
@@ -736,14 +677,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "banana",
     name: "banana",
-    icon: "banana",
     description: "A half-peeled ripe banana.",
     parts: [
       {
         id: "fruit",
         name: "fruit",
         description: "The soft pale fruit sticking out of the peel.",
-        region: ellipse(0.52, 0.25, 0.1, 0.2),
         attributes: attrs({
           shape: ["elongated", "curved"],
           material: "food",
@@ -758,7 +697,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "peel",
         name: "peel",
         description: "The yellow skin, peeled back into flaps.",
-        region: poly([0.1, 0.6], [0.28, 0.45], [0.6, 0.42], [0.8, 0.45], [0.76, 0.78], [0.55, 0.93], [0.25, 0.9]),
         attributes: attrs({
           shape: "curved",
           thickness: "thin",
@@ -773,7 +711,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "stem",
         name: "stem",
         description: "The small tough stalk at the end.",
-        region: ellipse(0.08, 0.8, 0.05, 0.05),
         attributes: attrs({ shape: "cylindrical", material: "food", rigidity: "semi-rigid", size: "small" }),
         affordances: ["open the banana", "hang the banana up"],
         uses: [],
@@ -783,14 +720,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "teapot",
     name: "teapot",
-    icon: "teapot",
     description: "A glazed pink ceramic teapot with a lid, spout and handle.",
     parts: [
       {
         id: "spout",
         name: "spout",
         description: "The short pouring spout.",
-        region: box(0.05, 0.3, 0.17, 0.3),
         attributes: attrs({
           shape: "cylindrical",
           material: "ceramic",
@@ -805,7 +740,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "lid",
         name: "lid",
         description: "The round lid with a knob on top.",
-        region: box(0.22, 0.15, 0.55, 0.2),
         attributes: attrs({
           shape: "round",
           material: "ceramic",
@@ -820,7 +754,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The looped handle on the side.",
-        region: box(0.74, 0.4, 0.21, 0.33),
         attributes: attrs({ shape: "curved", material: "ceramic", rigidity: "rigid", durability: "fragile" }),
         affordances: ["hold and pour", "hang the pot on a hook"],
         uses: ["hook"],
@@ -829,7 +762,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "body",
         description: "The round glazed belly of the pot.",
-        region: ellipse(0.47, 0.6, 0.28, 0.26),
         attributes: attrs({
           shape: "round",
           material: "ceramic",
@@ -846,14 +778,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "kitchen-roll",
     name: "roll of kitchen paper",
-    icon: "roll-of-paper",
     description: "A roll of soft paper towel on a cardboard tube.",
     parts: [
       {
         id: "paper",
         name: "paper sheets",
         description: "The soft, absorbent paper wound around the roll.",
-        region: box(0.07, 0.16, 0.55, 0.72),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thin",
@@ -868,7 +798,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "core",
         name: "cardboard core",
         description: "The brown cardboard tube in the middle of the roll.",
-        region: ellipse(0.78, 0.42, 0.07, 0.13),
         attributes: attrs({ shape: "cylindrical", material: "paper", rigidity: "semi-rigid", size: "medium" }),
         affordances: ["hold the paper", "store a coiled cable", "make a funnel"],
         uses: [],
@@ -878,14 +807,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "lemon",
     name: "lemon",
-    icon: "lemon",
     description: "A fresh yellow lemon with a leaf.",
     parts: [
       {
         id: "rind",
         name: "rind",
         description: "The waxy yellow skin of the lemon.",
-        region: ellipse(0.58, 0.54, 0.33, 0.37),
         attributes: attrs({
           shape: "round",
           material: "food",
@@ -900,7 +827,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "leaf",
         name: "leaf",
         description: "A green leaf attached at the top.",
-        region: box(0.05, 0.06, 0.36, 0.15),
         attributes: attrs({ shape: "flat", thickness: "thin", material: "food", rigidity: "flexible", size: "small" }),
         affordances: ["decorate a plate"],
         uses: [],
@@ -911,14 +837,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "broom",
     name: "broom",
-    icon: "broom",
     description: "A long-handled broom with a stiff straw head.",
     parts: [
       {
         id: "handle",
         name: "handle",
         description: "The long straight wooden pole.",
-        region: capsule(0.5, 0.6, 0.83, 0.08, 0.045),
         attributes: attrs({
           shape: ["cylindrical", "elongated"],
           thickness: "medium",
@@ -939,7 +863,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "head",
         name: "brush head",
         description: "The fan of stiff straw bristles.",
-        region: poly([0.13, 0.91], [0.3, 0.68], [0.42, 0.62], [0.53, 0.72], [0.5, 0.83], [0.4, 0.92]),
         attributes: attrs({ shape: "flat", rigidity: "semi-rigid", surface: "rough", size: "medium" }),
         affordances: ["sweep the floor", "brush snow off a car", "spread mulch"],
         uses: ["scrape", "spread"],
@@ -948,7 +871,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "binding",
         name: "binding",
         description: "The red cords wrapped around the bristles.",
-        region: poly([0.34, 0.65], [0.55, 0.75], [0.53, 0.85], [0.32, 0.75]),
         attributes: attrs({ shape: "cylindrical", material: "fabric", rigidity: "semi-rigid", size: "small" }),
         affordances: ["hold the bristles together"],
         uses: [],
@@ -958,14 +880,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "umbrella",
     name: "folded umbrella",
-    icon: "closed-umbrella",
     description: "A folded umbrella with a curved crook handle.",
     parts: [
       {
         id: "crook",
         name: "crook handle",
         description: "The J-shaped wooden handle.",
-        region: box(0.08, 0.06, 0.3, 0.26),
         attributes: attrs({
           shape: ["hooked", "curved"],
           thickness: "medium",
@@ -980,7 +900,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "canopy",
         name: "folded canopy",
         description: "The fabric canopy furled around the shaft.",
-        region: poly([0.24, 0.5], [0.3, 0.4], [0.45, 0.28], [0.72, 0.2], [0.93, 0.9], [0.84, 0.93], [0.45, 0.66]),
         attributes: attrs({
           shape: "elongated",
           material: "fabric",
@@ -995,7 +914,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "tip",
         name: "ferrule tip",
         description: "The small cap at the very end of the shaft.",
-        region: ellipse(0.865, 0.885, 0.035, 0.035),
         attributes: attrs({ shape: "pointed", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["protect the end", "press a button out of reach"],
         uses: ["press-button"],
@@ -1005,27 +923,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "fishing-rod",
     name: "toy fishing rod",
-    icon: "fishing-pole",
     description: "A child's toy fishing rod with a reel and a plastic fish on the line.",
     parts: [
       {
         id: "rod",
         name: "rod",
         description: "The bent, springy pole of the rod.",
-        region: poly(
-          [0.32, 0.32],
-          [0.33, 0.17],
-          [0.43, 0.08],
-          [0.72, 0.06],
-          [0.86, 0.15],
-          [0.87, 0.95],
-          [0.76, 0.95],
-          [0.76, 0.23],
-          [0.7, 0.16],
-          [0.46, 0.16],
-          [0.41, 0.21],
-          [0.41, 0.32],
-        ),
         attributes: attrs({
           shape: ["curved", "elongated"],
           thickness: "thin",
@@ -1041,7 +944,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "reel",
         name: "reel",
         description: "The round reel for winding the line.",
-        region: ellipse(0.665, 0.635, 0.085, 0.085),
         attributes: attrs({ shape: "round", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["wind in the line", "store a length of string"],
         uses: [],
@@ -1050,7 +952,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "fish",
         name: "plastic fish",
         description: "The plastic fish hanging from the line.",
-        region: box(0.19, 0.34, 0.24, 0.6),
         attributes: attrs({ shape: "round", material: "plastic", rigidity: "rigid", weight: "light", size: "small" }),
         affordances: ["play at fishing", "weigh down the line"],
         uses: ["weigh-down"],
@@ -1060,14 +961,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "bucket",
     name: "bucket",
-    icon: "bucket",
     description: "A blue plastic bucket with a carrying handle.",
     parts: [
       {
         id: "rim",
         name: "rim",
         description: "The thick rolled rim around the top.",
-        region: box(0.08, 0.16, 0.84, 0.12),
         attributes: attrs({ shape: "round", thickness: "medium", material: "plastic", rigidity: "rigid" }),
         affordances: ["strengthen the bucket", "pour from"],
         uses: [],
@@ -1076,7 +975,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "body",
         description: "The tapered plastic body.",
-        region: box(0.14, 0.27, 0.74, 0.63),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "semi-rigid", size: "medium" }),
         affordances: ["carry water", "catch a drip", "turn upside down as a low step"],
         uses: ["hold-liquid", "carry", "reach"],
@@ -1085,20 +983,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The curved carrying handle.",
-        region: poly(
-          [0.04, 0.5],
-          [0.1, 0.4],
-          [0.16, 0.45],
-          [0.14, 0.62],
-          [0.25, 0.68],
-          [0.45, 0.55],
-          [0.6, 0.33],
-          [0.66, 0.38],
-          [0.55, 0.6],
-          [0.35, 0.75],
-          [0.15, 0.78],
-          [0.05, 0.68],
-        ),
         attributes: attrs({ shape: "curved", thickness: "thin", material: "plastic", rigidity: "rigid" }),
         affordances: ["carry the bucket", "hang it from a hook"],
         uses: ["hook", "carry"],
@@ -1108,14 +992,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "log",
     name: "log",
-    icon: "wood",
     description: "A short sawn log with two stubs of branches.",
     parts: [
       {
         id: "cut-end",
         name: "cut end",
         description: "The flat sawn top of the log showing its rings.",
-        region: ellipse(0.5, 0.13, 0.23, 0.08),
         attributes: attrs({ shape: ["round", "flat"], material: "wood", rigidity: "rigid", surface: "rough" }),
         affordances: ["show the rings", "serve as a small seat or stand"],
         uses: [],
@@ -1124,7 +1006,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "trunk",
         name: "trunk",
         description: "The heavy round body of the log covered in bark.",
-        region: box(0.27, 0.2, 0.46, 0.7),
         attributes: attrs({
           shape: "cylindrical",
           thickness: "thick",
@@ -1141,7 +1022,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "branch-stub",
         name: "branch stub",
         description: "A short branch sticking out of the side.",
-        region: capsule(0.72, 0.38, 0.85, 0.26, 0.055),
         attributes: attrs({ shape: "elongated", material: "wood", rigidity: "rigid", size: "small" }),
         affordances: ["carry the log", "hang a light bag on"],
         uses: ["hook"],
@@ -1151,14 +1031,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "potted-plant",
     name: "potted plant",
-    icon: "potted-plant",
     description: "A small leafy plant in a terracotta pot.",
     parts: [
       {
         id: "pot",
         name: "pot",
         description: "The terracotta pot.",
-        region: box(0.25, 0.56, 0.5, 0.38),
         attributes: attrs({
           shape: "cylindrical",
           material: "ceramic",
@@ -1173,7 +1051,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "leaves",
         name: "leaves",
         description: "The soft green leaves on thin stems.",
-        region: box(0.22, 0.04, 0.56, 0.5),
         attributes: attrs({ shape: "flat", thickness: "thin", rigidity: "flexible", size: "small" }),
         affordances: ["decorate the room"],
         uses: [],
@@ -1184,14 +1061,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "safety-pin",
     name: "safety pin",
-    icon: "safety-pin",
     description: "A large steel safety pin, closed.",
     parts: [
       {
         id: "pin",
         name: "pin",
         description: "The straight wire ending in a fine sharp point, tucked into the clasp.",
-        region: capsule(0.44, 0.8, 0.76, 0.47, 0.055),
         attributes: [
           ...attrs({
             shape: ["pointed", "elongated"],
@@ -1210,7 +1085,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "clasp",
         name: "clasp",
         description: "The folded metal head that covers the point.",
-        region: ellipse(0.66, 0.29, 0.22, 0.2),
         attributes: attrs({ shape: "curved", material: "metal", rigidity: "rigid", size: "small" }),
         affordances: ["keep the point covered"],
         uses: [],
@@ -1219,7 +1093,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "coil",
         name: "coil",
         description: "The round spring loop at the bottom.",
-        region: ellipse(0.23, 0.76, 0.17, 0.16),
         attributes: attrs({ shape: "round", thickness: "thin", material: "metal", elasticity: "elastic" }),
         affordances: ["spring the pin closed", "hook onto a key ring"],
         uses: ["hook"],
@@ -1229,14 +1102,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "hair-pick",
     name: "hair pick",
-    icon: "hair-pick",
     description: "A plastic hair pick comb with long wide-set teeth.",
     parts: [
       {
         id: "handle",
         name: "handle",
         description: "The flat handle with a hanging hole.",
-        region: box(0.33, 0.04, 0.34, 0.36),
         attributes: attrs({ shape: "flat", material: "plastic", rigidity: "rigid" }),
         affordances: ["hold the pick", "hang it up"],
         uses: ["hook"],
@@ -1245,7 +1116,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "teeth",
         name: "teeth",
         description: "A row of long, round-ended plastic teeth.",
-        region: box(0.12, 0.44, 0.76, 0.5),
         attributes: attrs({
           shape: "elongated",
           thickness: "thin",
@@ -1261,14 +1131,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "razor",
     name: "disposable razor",
-    icon: "razor",
     description: "A blue plastic razor with a twin-blade head.",
     parts: [
       {
         id: "blades",
         name: "blades",
         description: "The twin steel blades set in the head.",
-        region: capsule(0.6, 0.25, 0.86, 0.52, 0.07),
         attributes: attrs({ shape: "flat", thickness: "thin", material: "metal", sharpness: "sharp", size: "small" }),
         affordances: ["shave", "remove fabric pills from a jumper", "scrape paint off glass"],
         uses: ["cut", "scrape", "extract"],
@@ -1277,7 +1145,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "head",
         name: "head",
         description: "The plastic cartridge holding the blades.",
-        region: capsule(0.5, 0.2, 0.88, 0.58, 0.13),
         attributes: attrs({ shape: "rectangular", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["hold the blades at the right angle"],
         uses: [],
@@ -1286,7 +1153,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long plastic handle.",
-        region: capsule(0.55, 0.46, 0.13, 0.87, 0.07),
         attributes: attrs({ shape: "elongated", material: "plastic", rigidity: "rigid", weight: "light" }),
         affordances: ["hold the razor", "stir a small pot of cream"],
         uses: ["stir"],
@@ -1296,14 +1162,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "bandage",
     name: "adhesive bandage",
-    icon: "adhesive-bandage",
     description: "A plaster strip with a gauze pad in the middle.",
     parts: [
       {
         id: "pad",
         name: "gauze pad",
         description: "The soft absorbent pad in the middle.",
-        region: poly([0.46, 0.2], [0.8, 0.5], [0.5, 0.83], [0.18, 0.5]),
         attributes: attrs({ shape: "rectangular", material: "fabric", rigidity: "soft", surface: "smooth" }),
         affordances: ["cover a small cut", "dab a drop of liquid"],
         uses: ["absorb", "cushion"],
@@ -1312,7 +1176,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "adhesive-tab",
         name: "adhesive tab",
         description: "The sticky end of the strip.",
-        region: poly([0.5, 0.16], [0.68, 0.06], [0.88, 0.08], [0.94, 0.25], [0.84, 0.46]),
         attributes: [
           ...attrs({ shape: "round", thickness: "thin", material: "plastic", rigidity: "flexible" }),
           attr("surface", "sticky", false),
@@ -1330,14 +1193,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "toothbrush",
     name: "toothbrush",
-    icon: "toothbrush",
     description: "A plastic toothbrush with white bristles.",
     parts: [
       {
         id: "bristles",
         name: "bristles",
         description: "The tufts of nylon bristles.",
-        region: ellipse(0.43, 0.17, 0.13, 0.12),
         attributes: attrs({
           shape: "flat",
           material: "plastic",
@@ -1352,7 +1213,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "handle",
         name: "handle",
         description: "The long red plastic handle.",
-        region: capsule(0.36, 0.42, 0.88, 0.88, 0.07),
         attributes: attrs({
           shape: "elongated",
           thickness: "medium",
@@ -1368,14 +1228,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "soap",
     name: "bar of soap",
-    icon: "soap",
     description: "A pink bar of soap with some lather.",
     parts: [
       {
         id: "bar",
         name: "bar",
         description: "The smooth pink soap bar.",
-        region: ellipse(0.48, 0.5, 0.35, 0.34),
         attributes: attrs({ shape: "rectangular", rigidity: "semi-rigid", surface: "slippery", moisture: "damp" }),
         affordances: ["wash hands", "ease a sticking drawer", "lubricate a stiff zip"],
         uses: ["lubricate"],
@@ -1384,7 +1242,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "lather",
         name: "lather",
         description: "The soap bubbles on its side.",
-        region: ellipse(0.74, 0.7, 0.14, 0.14),
         attributes: attrs({ shape: "round", rigidity: "soft", moisture: "wet", surface: "slippery" }),
         affordances: ["clean", "find a leak by bubbling"],
         uses: ["lubricate"],
@@ -1394,14 +1251,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "lotion-bottle",
     name: "lotion bottle",
-    icon: "lotion-bottle",
     description: "A pump bottle of hand lotion.",
     parts: [
       {
         id: "pump",
         name: "pump",
         description: "The push-down pump and nozzle on top.",
-        region: box(0.4, 0.04, 0.36, 0.17),
         attributes: attrs({ shape: "cylindrical", material: "plastic", rigidity: "rigid", size: "small" }),
         affordances: ["dispense lotion"],
         uses: [],
@@ -1410,7 +1265,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "bottle",
         name: "bottle",
         description: "The soft plastic bottle body.",
-        region: box(0.22, 0.2, 0.56, 0.73),
         attributes: attrs({
           shape: "cylindrical",
           material: "plastic",
@@ -1427,14 +1281,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "rock",
     name: "decorative stone",
-    icon: "rock",
     description: "A fist-sized grey stone kept as a doorstop.",
     parts: [
       {
         id: "flat-face",
         name: "flat face",
         description: "A broad flat facet on the front of the stone.",
-        region: poly([0.3, 0.47], [0.6, 0.44], [0.85, 0.52], [0.78, 0.88], [0.3, 0.9]),
         attributes: attrs({
           shape: "flat",
           thickness: "thick",
@@ -1450,7 +1302,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "ridge",
         name: "ridge",
         description: "The uneven, angular top edge of the stone.",
-        region: poly([0.08, 0.38], [0.3, 0.1], [0.6, 0.12], [0.75, 0.35], [0.4, 0.42]),
         attributes: attrs({ shape: "pointed", material: "stone", rigidity: "rigid", surface: "rough" }),
         affordances: ["sit on the floor as decoration", "scratch a mark"],
         uses: ["scrape"],
@@ -1460,14 +1311,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "hiking-boot",
     name: "hiking boot",
-    icon: "hiking-boot",
     description: "A sturdy leather hiking boot with a thick lugged rubber sole.",
     parts: [
       {
         id: "heel",
         name: "heel",
         description: "The thick, hard block of rubber at the back of the sole.",
-        region: box(0.06, 0.76, 0.26, 0.18),
         attributes: attrs({
           shape: ["flat", "rectangular"],
           thickness: "thick",
@@ -1483,7 +1332,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "sole",
         name: "lugged sole",
         description: "The deep-treaded rubber sole.",
-        region: box(0.32, 0.78, 0.64, 0.17),
         attributes: attrs({
           shape: "flat",
           thickness: "thick",
@@ -1498,7 +1346,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "laces",
         name: "lace hooks",
         description: "The metal lace hooks on the front.",
-        region: box(0.47, 0.35, 0.15, 0.16),
         attributes: attrs({ shape: "hooked", material: "metal", size: "small" }),
         affordances: ["hold the laces"],
         uses: ["hook"],
@@ -1507,7 +1354,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "upper",
         name: "upper",
         description: "The padded leather upper around the ankle.",
-        region: box(0.07, 0.27, 0.4, 0.45),
         attributes: attrs({ shape: "curved", material: "fabric", rigidity: "semi-rigid" }),
         affordances: ["support the ankle", "hold a bottle upright in a bag"],
         uses: [],
@@ -1517,14 +1363,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "books",
     name: "stack of books",
-    icon: "books",
     description: "Three hardback books leaning together.",
     parts: [
       {
         id: "cover",
         name: "hard cover",
         description: "The green book's stiff board cover.",
-        region: box(0.08, 0.12, 0.41, 0.58),
         attributes: attrs({
           shape: ["rectangular", "flat"],
           thickness: "thin",
@@ -1539,7 +1383,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "spine",
         name: "spine",
         description: "The bound spine along the green book's left edge.",
-        region: box(0.06, 0.12, 0.07, 0.6),
         attributes: attrs({
           shape: ["rectangular", "elongated"],
           thickness: "thick",
@@ -1554,7 +1397,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "pages",
         name: "page edges",
         description: "The cream page edges of the books.",
-        region: box(0.63, 0.87, 0.31, 0.07),
         attributes: attrs({ shape: "flat", material: "paper", rigidity: "semi-rigid", surface: "textured" }),
         affordances: ["hold the text", "press flowers", "level a wobbly table"],
         uses: ["wedge", "crush", "weigh-down"],
@@ -1564,14 +1406,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "mobile-phone",
     name: "smartphone",
-    icon: "mobile-phone",
     description: "A smartphone lying screen-up, its apps showing.",
     parts: [
       {
         id: "screen",
         name: "screen",
         description: "The glass touch screen.",
-        region: box(0.24, 0.14, 0.52, 0.72),
         attributes: attrs({
           shape: ["flat", "rectangular"],
           thickness: "thin",
@@ -1587,7 +1427,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "edge",
         name: "bottom edge",
         description: "The hard edge of the phone's casing.",
-        region: box(0.21, 0.84, 0.58, 0.1),
         attributes: attrs({
           shape: "flat",
           thickness: "thin",
@@ -1604,14 +1443,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "teddy-bear",
     name: "teddy bear",
-    icon: "teddy-bear",
     description: "A soft plush teddy bear.",
     parts: [
       {
         id: "head",
         name: "head",
         description: "The stuffed head with button eyes.",
-        region: ellipse(0.5, 0.27, 0.22, 0.22),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", weight: "light" }),
         affordances: ["comfort a child", "cushion a knock"],
         uses: ["cushion"],
@@ -1620,7 +1457,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "body",
         name: "body",
         description: "The plump stuffed body and legs.",
-        region: ellipse(0.5, 0.72, 0.3, 0.22),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", surface: "textured" }),
         affordances: ["be hugged", "prop up a phone", "pad a fragile parcel"],
         uses: ["cushion", "wedge"],
@@ -1629,7 +1465,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "arm",
         name: "arm",
         description: "A soft stuffed arm.",
-        region: ellipse(0.16, 0.63, 0.09, 0.1),
         attributes: attrs({ shape: "round", material: "fabric", rigidity: "soft", size: "small" }),
         affordances: ["be held"],
         uses: [],
@@ -1639,14 +1474,12 @@ const BASE_OBJECTS: readonly KbObject[] = [
   {
     id: "candle",
     name: "lit candle",
-    icon: "candle",
     description: "A burning pillar candle.",
     parts: [
       {
         id: "wax",
         name: "wax pillar",
         description: "The cream wax body with drips.",
-        region: box(0.31, 0.4, 0.38, 0.53),
         attributes: [
           ...attrs({ shape: "cylindrical", rigidity: "semi-rigid", surface: "smooth" }),
           attr("temperature", "warm"),
@@ -1658,7 +1491,6 @@ const BASE_OBJECTS: readonly KbObject[] = [
         id: "flame",
         name: "flame",
         description: "The small open flame on the wick.",
-        region: ellipse(0.5, 0.16, 0.09, 0.12),
         attributes: [...attrs({ shape: "pointed", size: "small" }), attr("temperature", "hot")],
         affordances: ["give light", "light another candle", "sterilise a needle tip"],
         uses: ["heat"],

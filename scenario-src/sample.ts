@@ -7,8 +7,8 @@
  */
 import { meetsRequirement, type AttributeClaim, type DistractorTier, type Similar } from "@/core/scenario";
 import { createRng, deriveSeed, type Rng } from "@/core/random";
-import type { Backdrop, EntitySpec, GoldSpec, ScenarioSpec } from "@/lib/artwork/types";
 import type { NeedDef } from "./needs";
+import type { Backdrop, EntitySpec, GoldSpec, ScenarioSpec } from "./spec";
 import type { KbObject, KbPart } from "./uses";
 
 export interface SampleOptions {
@@ -93,16 +93,13 @@ function similarCount(
   return null;
 }
 
-/** Centres and sizes for `n` entities: a back row and a front row on the setting's surface. */
-function layout(n: number): { at: readonly [number, number]; size: number }[] {
+/** Plan positions (`EntitySpec.at`) for `n` entities: a back row and a front row on the setting's surface. */
+function layout(n: number): { at: readonly [number, number] }[] {
   const back = Math.ceil(n / 2);
   const front = n - back;
-  const row = (count: number, y: number, size: number, spacing: number) =>
-    [...Array(count).keys()].map((i) => ({
-      at: [Math.round(800 + (i - (count - 1) / 2) * spacing), y] as const,
-      size,
-    }));
-  return [...row(back, 600, 210, 360), ...row(front, 815, 190, 360)];
+  const row = (count: number, y: number, spacing: number) =>
+    [...Array(count).keys()].map((i) => ({ at: [Math.round(800 + (i - (count - 1) / 2) * spacing), y] as const }));
+  return [...row(back, 600, 360), ...row(front, 815, 360)];
 }
 
 function fill(template: string, part: KbPart, object: KbObject): string {

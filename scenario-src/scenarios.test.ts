@@ -1,6 +1,6 @@
 // Checks of the hand-written scenario specs against the knowledge base, without rendering anything: the
 // affordance-similarity annotations follow from the parts' families, tiers hold, tasks don't give the
-// answer away, and the set is as broad as the issue asks.
+// answer away, and the set is as broad as the issue asks (`document.test.ts` validates each spec's document).
 import { describe, expect, it } from "vitest";
 import { meetsRequirements } from "@/core/scenario";
 import { allObjects, objectById } from "./objects";
@@ -73,6 +73,27 @@ describe.each(SCENARIO_SPECS.map((s) => [s.id, s] as const))("spec %s", (_id, sp
     }
   });
 
+  it("lists affordance-similar distractors in similar[] as its tier requires", () => {
+    const withSimilar = new Set(spec.similar.map((s) => s.entity).filter((e) => !goldEntities.has(e)));
+    if (spec.distractorSimilarity === "dissimilar") expect([...withSimilar]).toEqual([]);
+    if (spec.distractorSimilarity === "mixed") {
+      expect(withSimilar.size).toBeGreaterThan(0);
+      expect(withSimilar.size).toBeLessThan(distractors.length);
+    }
+    if (spec.distractorSimilarity === "similar") expect(withSimilar.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asks for one or two part views, each of a part its object has", () => {
+    const partViews = spec.entities.flatMap((e) => (e.partViews ?? []).map((p) => [e.object, p] as const));
+    expect(partViews.length).toBeGreaterThanOrEqual(1);
+    expect(partViews.length).toBeLessThanOrEqual(2);
+    for (const [object, part] of partViews)
+      expect(
+        objectById(object)!.parts.map((p) => p.id),
+        `${object}/${part}`,
+      ).toContain(part);
+  });
+
   it("does not name a gold entity or part in the task", () => {
     const task = words(spec.task);
     const taskText = spec.task.toLowerCase();
@@ -98,7 +119,19 @@ describe("the bundled spec set", () => {
     }
   });
 
+  it("exercises both view paths: entities without a view of their own, in scenarios with and without views", () => {
+    const noViews = SCENARIO_SPECS.filter((s) => s.entities.every((e) => e.view === false));
+    expect(noViews.map((s) => s.id)).toContain("kitchen-parcel-tape");
+    const mixed = SCENARIO_SPECS.filter(
+      (s) => s.entities.some((e) => e.view === false) && s.entities.some((e) => e.view !== false),
+    );
+    expect(mixed.length).toBeGreaterThan(3);
+  });
+
   it("follows the paper's tier proportions (about 14 / 21 / 65 %)", () => {
+    expect(new Set(SCENARIO_SPECS.map((s) => s.distractorSimilarity))).toEqual(
+      new Set(["dissimilar", "mixed", "similar"]),
+    );
     const share = (tier: string) =>
       SCENARIO_SPECS.filter((s) => s.distractorSimilarity === tier).length / SCENARIO_SPECS.length;
     expect(share("dissimilar")).toBeGreaterThan(0.1);
@@ -141,6 +174,14 @@ describe("the bundled spec set", () => {
     );
     expect(lists.length).toBeGreaterThanOrEqual(30);
     for (const a of lists) expect(new Set(a.value).size, `${a.name}: ${String(a.value)}`).toBe(a.value.length);
+  });
+
+  it("knows every object with at least two parts of distinct ids", () => {
+    for (const o of allObjects()) {
+      expect(o.parts.length, o.id).toBeGreaterThanOrEqual(2);
+      expect(new Set(o.parts.map((p) => p.id)).size, o.id).toBe(o.parts.length);
+    }
+    expect(new Set(allObjects().map((o) => o.id)).size).toBe(allObjects().length);
   });
 
   it("uses most of the knowledge base", () => {

@@ -4,7 +4,7 @@
  * Whether a part actually does the job is decided by its attributes against a need's required attributes
  * (`needs.ts`). Not written into scenario files; it drives spec checks and the seeded sampler.
  */
-import type { ObjectDef, PartDef, ScenarioSpec } from "@/lib/artwork/types";
+import type { ObjectDef, PartDef, ScenarioSpec } from "./spec";
 
 export const USES = {
   pry: "lever or prise something open or up",
@@ -54,7 +54,7 @@ export type Use = keyof typeof USES;
 /** Every family name. */
 export const USE_NAMES = Object.keys(USES) as Use[];
 
-/** A part of the knowledge base: a drawable part plus the affordance families it can be tried for. */
+/** A part of the knowledge base plus the affordance families it can be tried for. */
 export interface KbPart extends PartDef {
   readonly uses: readonly Use[];
 }

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { formatIssue } from "@/core/errors";
-import { contactSheet } from "@/lib/artwork/preview";
+import { contactSheet } from "@/lib/images/contact-sheet";
 import { displayPath, loadScenarioStore, resolveInside } from "@/lib/scenarios/load";
 
 const PER_PAGE = 24;

@@ -4,7 +4,7 @@
  */
 import type { Region } from "./schema";
 
-/** A region read-only: `Region` and any structurally equal shape (the artwork's relative regions). */
+/** A region read-only: `Region` and any structurally equal shape with read-only arrays. */
 export type RegionShape =
   | { readonly box: readonly [number, number, number, number] }
   | { readonly polygon: readonly (readonly [number, number])[] };

@@ -12,13 +12,13 @@ export const bathroomSplinter: AuthoredSpec = {
   constraints: ["There are no tweezers", "Don't cut into the skin"],
   distractorSimilarity: "similar",
   entities: [
-    { object: "lotion-bottle", at: [190, 590], size: 230 },
-    { object: "toothbrush", at: [460, 620], size: 220 },
-    { object: "soap", at: [1140, 625], size: 170, view: false },
-    { object: "razor", at: [1400, 610], size: 220 },
-    { object: "hair-pick", at: [300, 810], size: 200 },
-    { object: "safety-pin", at: [640, 810], size: 200, partViews: ["pin"] },
-    { object: "bandage", at: [980, 810], size: 200, partViews: ["adhesive-tab"] },
+    { object: "lotion-bottle", at: [190, 590] },
+    { object: "toothbrush", at: [460, 620] },
+    { object: "soap", at: [1140, 625], view: false },
+    { object: "razor", at: [1400, 610] },
+    { object: "hair-pick", at: [300, 810] },
+    { object: "safety-pin", at: [640, 810], partViews: ["pin"] },
+    { object: "bandage", at: [980, 810], partViews: ["adhesive-tab"] },
   ],
   items: [
     {

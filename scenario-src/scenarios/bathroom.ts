@@ -13,13 +13,12 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["The link sits in water, so it must not go soggy", "Don't bend the flush lever"],
     distractorSimilarity: "mixed",
     entities: [
-      { object: "toothbrush", at: [400, 600], size: 210 },
-      { object: "soap", at: [800, 610], size: 180 },
-      { object: "sponge", at: [1200, 610], size: 180 },
-      { object: "safety-pin", at: [600, 820], size: 190, partViews: ["pin"] },
-      { object: "hair-pick", at: [1000, 820], size: 200 },
+      { object: "toothbrush", at: [400, 600] },
+      { object: "soap", at: [800, 610] },
+      { object: "sponge", at: [1200, 610] },
+      { object: "safety-pin", at: [600, 820], partViews: ["pin"] },
+      { object: "hair-pick", at: [1000, 820] },
     ],
-    decor: [{ icon: "toilet", at: [1440, 640], size: 250 }],
     items: [
       {
         name: "flush chain",
@@ -49,19 +48,18 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Nothing greasy that will mark the clothes inside", "The zip mustn't be forced or it will split"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "lotion-bottle", at: [380, 600], size: 220 },
-      { object: "candle", at: [780, 600], size: 200 },
-      { object: "toothbrush", at: [1180, 610], size: 210 },
+      { object: "lotion-bottle", at: [380, 600] },
+      { object: "candle", at: [780, 600] },
+      { object: "toothbrush", at: [1180, 610] },
       {
         object: "soap",
         at: [580, 820],
-        size: 180,
         view: false,
         partViews: ["bar"],
         // a bar just used at the basin: wet, lathered and slippery
         state: { bar: [attr("moisture", "wet")] },
       },
-      { object: "pencil", at: [980, 820], size: 210 },
+      { object: "pencil", at: [980, 820] },
     ],
     items: [{ name: "wash bag", role: "recipient", description: "A fabric wash bag whose metal zip keeps sticking." }],
     gold: [
@@ -91,11 +89,11 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There is no screwdriver", "Don't break the door or the lock"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "toothbrush", at: [420, 600], size: 210 },
-      { object: "soap", at: [800, 610], size: 180 },
-      { object: "credit-card", at: [1180, 600], size: 210 },
-      { object: "coin", at: [600, 830], size: 130, partViews: ["rim"] },
-      { object: "paperclip", at: [980, 830], size: 170 },
+      { object: "toothbrush", at: [420, 600] },
+      { object: "soap", at: [800, 610] },
+      { object: "credit-card", at: [1180, 600] },
+      { object: "coin", at: [600, 830], partViews: ["rim"] },
+      { object: "paperclip", at: [980, 830] },
     ],
     items: [
       { name: "door lock", role: "recipient", description: "A bathroom lock with a wide slotted turn on the inside." },
@@ -124,13 +122,12 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There is no bath plug", "It has to hold the water for half an hour"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "plunger", at: [380, 610], size: 270, partViews: ["cup"] },
-      { object: "jar", at: [800, 600], size: 210 },
-      { object: "tumbler", at: [1200, 600], size: 200 },
-      { object: "sponge", at: [600, 830], size: 170 },
-      { object: "toothbrush", at: [1000, 830], size: 200 },
+      { object: "plunger", at: [380, 610], partViews: ["cup"] },
+      { object: "jar", at: [800, 600] },
+      { object: "tumbler", at: [1200, 600] },
+      { object: "sponge", at: [600, 830] },
+      { object: "toothbrush", at: [1000, 830] },
     ],
-    decor: [{ icon: "bathtub", at: [1420, 800], size: 220 }],
     items: [{ name: "plughole", role: "recipient", description: "The round plughole at the bottom of the bath." }],
     gold: [
       {
@@ -158,11 +155,11 @@ export const BATHROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There are no scissors", "Keep your fingers clear of anything sharp"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "lotion-bottle", at: [400, 600], size: 220 },
-      { object: "tumbler", at: [800, 600], size: 200 },
-      { object: "soap", at: [1200, 610], size: 180 },
-      { object: "razor", at: [600, 830], size: 210, partViews: ["blades"] },
-      { object: "sewing-needle", at: [1000, 830], size: 210 },
+      { object: "lotion-bottle", at: [400, 600] },
+      { object: "tumbler", at: [800, 600] },
+      { object: "soap", at: [1200, 610] },
+      { object: "razor", at: [600, 830], partViews: ["blades"] },
+      { object: "sewing-needle", at: [1000, 830] },
     ],
     items: [{ name: "medical tape", role: "recipient", description: "A roll of fabric medical tape." }],
     gold: [

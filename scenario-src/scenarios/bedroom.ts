@@ -13,12 +13,12 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Don't leave him alone", "Nothing freezing straight onto the skin"],
     distractorSimilarity: "dissimilar",
     entities: [
-      { object: "teddy-bear", at: [380, 600], size: 220 },
-      { object: "alarm-clock", at: [780, 600], size: 200 },
-      { object: "books", at: [1180, 600], size: 220 },
-      { object: "tumbler", at: [580, 825], size: 190, partViews: ["ice"] },
-      { object: "scarf", at: [980, 820], size: 220 },
-      { object: "high-heel", at: [1380, 825], size: 200 },
+      { object: "teddy-bear", at: [380, 600] },
+      { object: "alarm-clock", at: [780, 600] },
+      { object: "books", at: [1180, 600] },
+      { object: "tumbler", at: [580, 825], partViews: ["ice"] },
+      { object: "scarf", at: [980, 820] },
+      { object: "high-heel", at: [1380, 825] },
     ],
     items: [{ name: "bump", role: "recipient", description: "A fresh bump swelling on a child's forehead." }],
     gold: [
@@ -43,11 +43,11 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["No time to sew", "It mustn't show from the outside"],
     distractorSimilarity: "mixed",
     entities: [
-      { object: "lotion-bottle", at: [420, 600], size: 220 },
-      { object: "teddy-bear", at: [820, 600], size: 220 },
-      { object: "books", at: [1220, 600], size: 220 },
-      { object: "safety-pin", at: [620, 825], size: 190 },
-      { object: "pen", at: [1020, 825], size: 210, partViews: ["clip"] },
+      { object: "lotion-bottle", at: [420, 600] },
+      { object: "teddy-bear", at: [820, 600] },
+      { object: "books", at: [1220, 600] },
+      { object: "safety-pin", at: [620, 825] },
+      { object: "pen", at: [1020, 825], partViews: ["clip"] },
     ],
     items: [
       { name: "skirt hem", role: "recipient", description: "A skirt hem hanging loose for about 20 cm at the back." },
@@ -74,11 +74,11 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Don't break the chain", "Don't pull the knot tighter"],
     distractorSimilarity: "mixed",
     entities: [
-      { object: "alarm-clock", at: [420, 600], size: 200 },
-      { object: "teddy-bear", at: [820, 600], size: 220 },
-      { object: "books", at: [1220, 600], size: 220 },
-      { object: "sewing-needle", at: [620, 825], size: 210, partViews: ["point"] },
-      { object: "yarn", at: [1020, 825], size: 200 },
+      { object: "alarm-clock", at: [420, 600] },
+      { object: "teddy-bear", at: [820, 600] },
+      { object: "books", at: [1220, 600] },
+      { object: "sewing-needle", at: [620, 825], partViews: ["point"] },
+      { object: "yarn", at: [1020, 825] },
     ],
     items: [{ name: "necklace", role: "recipient", description: "A fine gold chain with a tight knot in the middle." }],
     gold: [
@@ -108,13 +108,12 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Nothing oily or greasy in the lock; it gums up", "Don't force the key"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "candle", at: [420, 600], size: 200 },
-      { object: "lotion-bottle", at: [820, 600], size: 220 },
-      { object: "teddy-bear", at: [1220, 600], size: 220 },
-      { object: "pencil", at: [620, 825], size: 210, partViews: ["point"] },
-      { object: "books", at: [1020, 825], size: 220 },
+      { object: "candle", at: [420, 600] },
+      { object: "lotion-bottle", at: [820, 600] },
+      { object: "teddy-bear", at: [1220, 600] },
+      { object: "pencil", at: [620, 825], partViews: ["point"] },
+      { object: "books", at: [1020, 825] },
     ],
-    decor: [{ icon: "old-key", at: [1420, 820], size: 170 }],
     items: [{ name: "door key", role: "recipient", description: "An old mortice key that sticks in its lock." }],
     gold: [
       {
@@ -141,11 +140,11 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There is no hammer upstairs", "Don't crack anything fragile"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "teddy-bear", at: [420, 600], size: 220 },
-      { object: "books", at: [820, 600], size: 220 },
-      { object: "scarf", at: [1220, 600], size: 230 },
-      { object: "high-heel", at: [620, 825], size: 210, partViews: ["heel"] },
-      { object: "mobile-phone", at: [1020, 825], size: 180 },
+      { object: "teddy-bear", at: [420, 600] },
+      { object: "books", at: [820, 600] },
+      { object: "scarf", at: [1220, 600] },
+      { object: "high-heel", at: [620, 825], partViews: ["heel"] },
+      { object: "mobile-phone", at: [1020, 825] },
     ],
     items: [
       {
@@ -179,13 +178,12 @@ export const BEDROOM_SPECS: readonly AuthoredSpec[] = [
     constraints: ["The petals must dry flat, not crushed into a lump", "It will take about two weeks"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "alarm-clock", at: [420, 600], size: 200 },
-      { object: "teddy-bear", at: [820, 600], size: 220 },
-      { object: "scarf", at: [1220, 600], size: 230 },
-      { object: "books", at: [620, 825], size: 220, partViews: ["pages"] },
-      { object: "mug", at: [1020, 825], size: 190 },
+      { object: "alarm-clock", at: [420, 600] },
+      { object: "teddy-bear", at: [820, 600] },
+      { object: "scarf", at: [1220, 600] },
+      { object: "books", at: [620, 825], partViews: ["pages"] },
+      { object: "mug", at: [1020, 825] },
     ],
-    decor: [{ icon: "rose", at: [1420, 820], size: 180 }],
     items: [{ name: "rose", role: "recipient", description: "A single rose from a wedding bouquet." }],
     gold: [
       {

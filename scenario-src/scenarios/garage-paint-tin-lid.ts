@@ -19,14 +19,13 @@ export const garagePaintTinLid: AuthoredSpec = {
   ],
   distractorSimilarity: "similar",
   entities: [
-    { object: "hammer", at: [560, 570], size: 250 },
-    { object: "wrench", at: [900, 560], size: 240 },
-    { object: "paintbrush", at: [1240, 580], size: 250, view: false },
-    { object: "coin", at: [470, 790], size: 140 },
-    { object: "key", at: [760, 790], size: 190, partViews: ["tip"] },
-    { object: "spoon", at: [1090, 800], size: 220, partViews: ["handle-end"] },
+    { object: "hammer", at: [560, 570] },
+    { object: "wrench", at: [900, 560] },
+    { object: "paintbrush", at: [1240, 580], view: false },
+    { object: "coin", at: [470, 790] },
+    { object: "key", at: [760, 790], partViews: ["tip"] },
+    { object: "spoon", at: [1090, 800], partViews: ["handle-end"] },
   ],
-  decor: [{ prop: "paint-tin", at: [200, 640], size: 300 }],
   items: [
     {
       name: "tin of paint",

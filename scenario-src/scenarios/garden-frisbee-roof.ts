@@ -15,14 +15,13 @@ export const gardenFrisbeeRoof: AuthoredSpec = {
   constraints: ["There is no ladder", "Nobody may climb onto the shed; its roof won't take a person's weight"],
   distractorSimilarity: "similar",
   entities: [
-    { object: "broom", at: [190, 760], size: 320 },
-    { object: "umbrella", at: [510, 700], size: 240, partViews: ["crook"] },
-    { object: "fishing-rod", at: [820, 700], size: 240 },
-    { object: "bucket", at: [1090, 720], size: 190 },
-    { object: "log", at: [500, 900], size: 170, view: false },
-    { object: "potted-plant", at: [820, 900], size: 160 },
+    { object: "broom", at: [190, 760] },
+    { object: "umbrella", at: [510, 700], partViews: ["crook"] },
+    { object: "fishing-rod", at: [820, 700] },
+    { object: "bucket", at: [1090, 720] },
+    { object: "log", at: [500, 900], view: false },
+    { object: "potted-plant", at: [820, 900] },
   ],
-  decor: [{ icon: "flying-disc", at: [1300, 190], size: 110, shadow: false }],
   items: [
     {
       name: "frisbee",

@@ -13,12 +13,12 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There is no ladder", "The basket can't come down; its bracket is rusted on"],
     distractorSimilarity: "dissimilar",
     entities: [
-      { object: "bucket", at: [420, 620], size: 210 },
-      { object: "log", at: [800, 620], size: 200 },
-      { object: "potted-plant", at: [1180, 620], size: 190 },
-      { object: "broom", at: [160, 770], size: 300 },
-      { object: "water-pistol", at: [600, 835], size: 230, partViews: ["nozzle"] },
-      { object: "rock", at: [1000, 840], size: 180 },
+      { object: "bucket", at: [420, 620] },
+      { object: "log", at: [800, 620] },
+      { object: "potted-plant", at: [1180, 620] },
+      { object: "broom", at: [160, 770] },
+      { object: "water-pistol", at: [600, 835], partViews: ["nozzle"] },
+      { object: "rock", at: [1000, 840] },
     ],
     items: [
       {
@@ -50,13 +50,12 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Nothing that will cut into the soft stem", "There is no garden twine"],
     distractorSimilarity: "mixed",
     entities: [
-      { object: "rope", at: [380, 610], size: 230 },
-      { object: "yarn", at: [760, 610], size: 200, partViews: ["strand"] },
-      { object: "log", at: [1130, 610], size: 200 },
-      { object: "bucket", at: [580, 830], size: 200 },
-      { object: "fishing-rod", at: [980, 830], size: 210 },
+      { object: "rope", at: [380, 610] },
+      { object: "yarn", at: [760, 610], partViews: ["strand"] },
+      { object: "log", at: [1130, 610] },
+      { object: "bucket", at: [580, 830] },
+      { object: "fishing-rod", at: [980, 830] },
     ],
-    decor: [{ icon: "seedling", at: [1420, 630], size: 220 }],
     items: [
       {
         name: "tomato plant",
@@ -89,13 +88,12 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Don't knock over the plates and glasses", "There is no insect spray"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "bucket", at: [440, 610], size: 200 },
-      { object: "potted-plant", at: [820, 610], size: 190 },
-      { object: "fishing-rod", at: [1200, 610], size: 230 },
-      { object: "broom", at: [170, 780], size: 300 },
-      { object: "newspaper", at: [620, 830], size: 220, partViews: ["roll"] },
+      { object: "bucket", at: [440, 610] },
+      { object: "potted-plant", at: [820, 610] },
+      { object: "fishing-rod", at: [1200, 610] },
+      { object: "broom", at: [170, 780] },
+      { object: "newspaper", at: [620, 830], partViews: ["roll"] },
     ],
-    decor: [{ icon: "sandwich", at: [1000, 850], size: 150 }],
     items: [{ name: "wasp", role: "recipient", description: "A wasp circling the picnic blanket." }],
     gold: [
       {
@@ -122,11 +120,11 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
     constraints: ["There is no weeding tool", "Don't ruin the kitchen cutlery"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "bucket", at: [400, 610], size: 200 },
-      { object: "potted-plant", at: [780, 610], size: 190 },
-      { object: "spoon", at: [1160, 610], size: 220 },
-      { object: "screwdriver", at: [580, 830], size: 220, partViews: ["tip"] },
-      { object: "kitchen-knife", at: [980, 830], size: 220 },
+      { object: "bucket", at: [400, 610] },
+      { object: "potted-plant", at: [780, 610] },
+      { object: "spoon", at: [1160, 610] },
+      { object: "screwdriver", at: [580, 830], partViews: ["tip"] },
+      { object: "kitchen-knife", at: [980, 830] },
     ],
     items: [
       {
@@ -165,11 +163,11 @@ export const GARDEN_SPECS: readonly AuthoredSpec[] = [
     constraints: ["Don't crush the seedlings", "It has to stay put in a gusty wind"],
     distractorSimilarity: "similar",
     entities: [
-      { object: "potted-plant", at: [420, 610], size: 190 },
-      { object: "fishing-rod", at: [800, 610], size: 230 },
-      { object: "mug", at: [1200, 610], size: 190 },
-      { object: "log", at: [600, 830], size: 210, partViews: ["trunk"] },
-      { object: "broom", at: [1000, 820], size: 270 },
+      { object: "potted-plant", at: [420, 610] },
+      { object: "fishing-rod", at: [800, 610] },
+      { object: "mug", at: [1200, 610] },
+      { object: "log", at: [600, 830], partViews: ["trunk"] },
+      { object: "broom", at: [1000, 820] },
     ],
     items: [
       { name: "fleece", role: "recipient", description: "A sheet of horticultural fleece over a bed of seedlings." },

@@ -15,14 +15,13 @@ export const kitchenParcelTape: AuthoredSpec = {
   constraints: ["Knives and scissors are all in the running dishwasher", "Don't damage what's inside the box"],
   distractorSimilarity: "dissimilar",
   entities: [
-    { object: "teapot", at: [540, 580], size: 240, view: false },
-    { object: "kitchen-roll", at: [870, 585], size: 230, view: false },
-    { object: "lemon", at: [1190, 595], size: 190, view: false },
-    { object: "banana", at: [470, 805], size: 210, view: false },
-    { object: "key", at: [820, 805], size: 200, view: false, partViews: ["teeth"] },
-    { object: "sponge", at: [1170, 805], size: 210, view: false },
+    { object: "teapot", at: [540, 580], view: false },
+    { object: "kitchen-roll", at: [870, 585], view: false },
+    { object: "lemon", at: [1190, 595], view: false },
+    { object: "banana", at: [470, 805], view: false },
+    { object: "key", at: [820, 805], view: false, partViews: ["teeth"] },
+    { object: "sponge", at: [1170, 805], view: false },
   ],
-  decor: [{ icon: "package", at: [180, 650], size: 270 }],
   items: [
     {
       name: "parcel",

@@ -12,14 +12,13 @@ export const livingRoomPictureNail: AuthoredSpec = {
   constraints: ["There is no hammer", "Don't crack the plaster or break anything valuable"],
   distractorSimilarity: "mixed",
   entities: [
-    { object: "books", at: [720, 590], size: 220 },
-    { object: "candle", at: [1010, 590], size: 190, view: false },
-    { object: "teddy-bear", at: [1300, 600], size: 230 },
-    { object: "hiking-boot", at: [420, 820], size: 240, partViews: ["heel"] },
-    { object: "rock", at: [760, 830], size: 190 },
-    { object: "mobile-phone", at: [1060, 830], size: 180 },
+    { object: "books", at: [720, 590] },
+    { object: "candle", at: [1010, 590], view: false },
+    { object: "teddy-bear", at: [1300, 600] },
+    { object: "hiking-boot", at: [420, 820], partViews: ["heel"] },
+    { object: "rock", at: [760, 830] },
+    { object: "mobile-phone", at: [1060, 830] },
   ],
-  decor: [{ icon: "framed-picture", at: [330, 390], size: 240 }],
   items: [
     {
       name: "picture nail",

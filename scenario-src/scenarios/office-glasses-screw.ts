@@ -12,16 +12,12 @@ export const officeGlassesScrew: AuthoredSpec = {
   constraints: ["There is no precision screwdriver", "Don't scratch the lenses"],
   distractorSimilarity: "mixed",
   entities: [
-    { object: "scissors", at: [560, 580], size: 230, partViews: ["blade-tip"] },
-    { object: "computer-mouse", at: [880, 580], size: 200, view: false },
-    { object: "pencil", at: [1180, 590], size: 220 },
-    { object: "coin", at: [360, 800], size: 120 },
-    { object: "paperclip", at: [640, 800], size: 170, partViews: ["wire-end"] },
-    { object: "credit-card", at: [960, 790], size: 220 },
-  ],
-  decor: [
-    { icon: "glasses", at: [240, 560], size: 240 },
-    { icon: "spiral-notepad", at: [1400, 780], size: 220 },
+    { object: "scissors", at: [560, 580], partViews: ["blade-tip"] },
+    { object: "computer-mouse", at: [880, 580], view: false },
+    { object: "pencil", at: [1180, 590] },
+    { object: "coin", at: [360, 800] },
+    { object: "paperclip", at: [640, 800], partViews: ["wire-end"] },
+    { object: "credit-card", at: [960, 790] },
   ],
   items: [
     {

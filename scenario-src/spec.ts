@@ -1,33 +1,30 @@
 /**
- * Authoring types for generated scenarios: an object knowledge base (objects drawn from Fluent Emoji icons,
- * with parts located relative to the icon artwork) and declarative scenario specs that place objects in a
- * drawn setting. `buildScenario` turns a spec into a SPEC §2 scenario folder.
+ * Declarative scenario specs — which objects of the knowledge base (`objects*.ts`) stand in which setting, the
+ * task, the gold answers and the affordance-similar distractors — and the shape of that knowledge base.
+ * `scripts/render-scenarios.ts` renders a spec from 3D into a SPEC §2 scenario folder
+ * (`render3d/node/scenario.ts`).
  */
 import type { Attribute, AttributeClaim, DistractorTier, Item, Similar } from "@/core/scenario";
-import type { RelRegion } from "./geometry";
 
-/** A part of an object; `region` is in fractions of the icon box and must cover that part of the drawing. */
+/** A part of a knowledge-base object: the 3D model of the object has a mesh (or several) named by `id`. */
 export interface PartDef {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  readonly region: RelRegion;
   readonly attributes: readonly Attribute[];
   /** Ordinary use first, then unusual (emergency) uses. */
   readonly affordances: readonly string[];
 }
 
-/** An object of the knowledge base, drawn with one Fluent Emoji icon. */
+/** An object of the knowledge base; `id` is also the id of its 3D model (`render3d/model/registry.ts`). */
 export interface ObjectDef {
   readonly id: string;
   readonly name: string;
-  /** Fluent Emoji icon name, e.g. `key`. */
-  readonly icon: string;
   readonly description: string;
   readonly parts: readonly PartDef[];
 }
 
-/** Settings that have a drawn backdrop. */
+/** The settings a scenario can be set in (the renderer has a surface and backdrop for each). */
 export const BACKDROPS = [
   "kitchen",
   "garage",
@@ -42,21 +39,15 @@ export const BACKDROPS = [
 ] as const;
 export type Backdrop = (typeof BACKDROPS)[number];
 
-/** Custom-drawn props (things no icon shows well). */
-export const PROPS = ["paint-tin"] as const;
-export type PropName = (typeof PROPS)[number];
-
-/** Where an object sits in the scene: icon-box centre (scene px) and icon-box side (px). */
-export interface ScenePosition {
-  readonly at: readonly [number, number];
-  readonly size: number;
-  /** Draw a soft contact shadow under the object (default true). */
-  readonly shadow?: boolean;
-}
-
 /** A candidate entity of a scenario: an object of the knowledge base placed in the scene. */
-export interface EntitySpec extends ScenePosition {
+export interface EntitySpec {
   readonly object: string;
+  /**
+   * Where the entity stands in the spec's plan of the scene (x to the right, y towards the camera, in the old 2D
+   * scene's 1600 × 1000 pixels): the renderer's layout (`render3d/node/scenario.ts` `layout`) groups entities into
+   * rows by y, back to front, and orders each row by x; the models themselves stand at true scale.
+   */
+  readonly at: readonly [number, number];
   /** Entity id (default: the object id). */
   readonly id?: string;
   readonly name?: string;
@@ -69,9 +60,6 @@ export interface EntitySpec extends ScenePosition {
   readonly state?: Readonly<Record<string, readonly Attribute[]>>;
 }
 
-/** Something drawn in the scene that is not a candidate: an icon or a custom prop. */
-export type DecorSpec = ScenePosition & ({ readonly icon: string } | { readonly prop: PropName });
-
 export interface GoldSpec {
   readonly entity: string;
   readonly part: string;
@@ -80,7 +68,7 @@ export interface GoldSpec {
   readonly howTo: string;
 }
 
-/** A declarative scenario: everything needed to generate `scenarios/<id>/`. */
+/** A declarative scenario: everything needed to make `scenarios/<id>/`. */
 export interface ScenarioSpec {
   readonly id: string;
   readonly version: number;
@@ -90,7 +78,6 @@ export interface ScenarioSpec {
   readonly constraints: readonly string[];
   readonly distractorSimilarity: DistractorTier;
   readonly entities: readonly EntitySpec[];
-  readonly decor?: readonly DecorSpec[];
   readonly items: readonly Item[];
   readonly gold: readonly GoldSpec[];
   readonly similar: readonly Similar[];
