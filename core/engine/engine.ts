@@ -3,9 +3,8 @@
  * model, baseline, person — goes through it. It never throws on solver input: a bad call becomes an
  * error observation recorded with `valid: false`. No clock, ids or randomness inside.
  */
-import { findEntity, type Scenario } from "../scenario";
-import { parseToolCall, type ToolCall } from "../tools";
-import { entityLabel, usesMarks } from "./prompt";
+import type { Scenario } from "../scenario";
+import { getTool, parseToolCall, type ToolCall } from "../tools";
 import type { EngineConfig, EpisodeState, Observation, RawCall, TraceStep, TurnInput } from "./types";
 
 /** A fresh episode. */
@@ -34,81 +33,21 @@ interface CallResult {
   readonly plan?: readonly string[];
 }
 
-function entityList(scenario: Scenario): string {
-  return scenario.entities.map((e) => e.id).join(", ");
-}
-
-/** Runs one well-formed call against the scenario. */
-function perform(scenario: Scenario, call: ToolCall, config: EngineConfig): CallResult {
-  const withText = config.observation !== "image";
-  const withImages = config.observation !== "text";
-  const unknownEntity = (id: string): CallResult => {
-    const error = `there is no entity "${id}"; candidate entities: ${entityList(scenario)}`;
-    return { valid: false, error, observation: errorObservation(error), endsEpisode: false };
+/** Runs one well-formed call against the scenario through its tool's `perform`. */
+function perform(scenario: Scenario, state: EpisodeState, call: ToolCall, config: EngineConfig): CallResult {
+  const tool = getTool(call.tool)!;
+  const outcome = tool.perform(scenario, state, call.args, config);
+  if ("error" in outcome)
+    return { valid: false, error: outcome.error, observation: errorObservation(outcome.error), endsEpisode: false };
+  const plan = tool.target(call.args).plan;
+  const answer = tool.answer?.(call.args);
+  return {
+    valid: true,
+    observation: outcome.observation,
+    endsEpisode: tool.endsEpisode,
+    ...(answer ? { answer } : {}),
+    ...(plan ? { plan } : {}),
   };
-  switch (call.tool) {
-    case "plan_exploration": {
-      const unknown = call.args.entity_ids.filter((id) => !findEntity(scenario, id));
-      if (unknown.length > 0) {
-        const error = `unknown entit${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; candidate entities: ${entityList(scenario)}`;
-        return { valid: false, error, observation: errorObservation(error), endsEpisode: false };
-      }
-      const text = `Exploration plan noted: ${call.args.entity_ids.join(", ") || "(empty)"}.`;
-      return { valid: true, observation: { text, images: [] }, endsEpisode: false, plan: call.args.entity_ids };
-    }
-    case "inspect_entity": {
-      const entity = findEntity(scenario, call.args.entity_id);
-      if (!entity) return unknownEntity(call.args.entity_id);
-      const parts = entity.parts.map((p) => ({ id: p.id, name: p.name }));
-      let text = `Entity "${entity.id}" (${entityLabel(scenario, entity.id, config)}). Parts: ${parts.map((p) => `${p.id} (${p.name})`).join(", ")}.`;
-      if (withText && entity.description) text += `\nDescription: ${entity.description}`;
-      if (withText)
-        text += parts.length ? `\n${entity.parts.map((p) => `- ${p.id}: ${p.description}`).join("\n")}` : "";
-      const images = withImages ? [{ kind: "entity" as const, entityId: entity.id }] : [];
-      return {
-        valid: true,
-        observation: { text, images, data: { entity: { id: entity.id, name: entity.name, parts } } },
-        endsEpisode: false,
-      };
-    }
-    case "inspect_part": {
-      const entity = findEntity(scenario, call.args.entity_id);
-      if (!entity) return unknownEntity(call.args.entity_id);
-      const part = entity.parts.find((p) => p.id === call.args.part_id);
-      if (!part) {
-        const error = `entity "${entity.id}" has no part "${call.args.part_id}"; its parts: ${entity.parts.map((p) => p.id).join(", ")}`;
-        return { valid: false, error, observation: errorObservation(error), endsEpisode: false };
-      }
-      let text = `Part "${entity.id}/${part.id}" (${part.name} of ${usesMarks(config) ? "" : "the "}${entityLabel(scenario, entity.id, config)}).`;
-      if (withText && part.description) text += `\nDescription: ${part.description}`;
-      const images = withImages ? [{ kind: "part" as const, entityId: entity.id, partId: part.id }] : [];
-      return { valid: true, observation: { text, images }, endsEpisode: false };
-    }
-    case "assess_part": {
-      const entity = findEntity(scenario, call.args.entity_id);
-      if (!entity) return unknownEntity(call.args.entity_id);
-      if (!entity.parts.some((p) => p.id === call.args.part_id)) {
-        const error = `entity "${entity.id}" has no part "${call.args.part_id}"; its parts: ${entity.parts.map((p) => p.id).join(", ")}`;
-        return { valid: false, error, observation: errorObservation(error), endsEpisode: false };
-      }
-      const text = `Assessment of ${entity.id}/${call.args.part_id} recorded (${call.args.suitable ? "suitable" : "not suitable"}).`;
-      return { valid: true, observation: { text, images: [] }, endsEpisode: false };
-    }
-    case "view_scene": {
-      const text = withText
-        ? `The scene (${scenario.setting}). Candidate entities: ${scenario.entities.map((e) => `${e.id} (${entityLabel(scenario, e.id, config)})`).join(", ")}.`
-        : "The scene.";
-      return { valid: true, observation: { text, images: withImages ? [{ kind: "scene" }] : [] }, endsEpisode: false };
-    }
-    case "submit_answer":
-      // A well-formed answer always stands, even when it names something that does not exist (scored as nonexistent).
-      return {
-        valid: true,
-        observation: { text: "Answer recorded. The episode is over.", images: [] },
-        endsEpisode: true,
-        answer: call.args,
-      };
-  }
 }
 
 /**
@@ -144,11 +83,11 @@ export function applyCall(
       observation: errorObservation(`${parsed.error}. The call used the turn; try again.`),
       endsEpisode: false,
     };
-  } else if (turn >= config.maxTurns && parsed.call.tool !== "submit_answer") {
+  } else if (turn >= config.maxTurns && !getTool(parsed.call.tool)!.endsEpisode) {
     const error = "this is the final turn: you must call submit_answer now";
     result = { valid: false, error, observation: errorObservation(error), endsEpisode: false };
   } else {
-    result = perform(scenario, parsed.call, config);
+    result = perform(scenario, state, parsed.call, config);
   }
   const step: TraceStep = {
     turn,

@@ -2,7 +2,7 @@
  * Episode engine types. Coordinates and images are referenced, never embedded: an `ImageRef` names the
  * scene or an entity/part view; adapters turn refs into pixels (the model solver) or URLs (the browser).
  */
-import type { ToolCall } from "../tools";
+import type { Answer } from "../tools";
 
 export type ObservationMode = "image" | "hybrid" | "text";
 export type EntityLabels = "names" | "marks";
@@ -74,7 +74,7 @@ export interface EpisodeState {
   readonly steps: readonly TraceStep[];
   readonly plan: readonly string[];
   /** The well-formed submit_answer, once given. */
-  readonly answer: Extract<ToolCall, { tool: "submit_answer" }>["args"] | null;
+  readonly answer: Answer | null;
   readonly endReason: EndReason | null;
 }
 

@@ -7,12 +7,14 @@
 import {
   annotationMatches,
   attributeDefinition,
+  findPart,
   formatAttributeValue,
   normalizeAttributeName,
   partSuitable,
   type Scenario,
 } from "../scenario";
-import { parseToolCall, type ToolCall } from "../tools";
+import type { Answer } from "../tools";
+import { partKey, walkTrace, type PartKey, type WalkedStep, type WalkProgress } from "../trace/walk";
 import { bestAffordanceF1 } from "./affordance";
 
 export type Relation = "gold" | "similar" | "not_similar" | "nonexistent" | "no_answer";
@@ -24,7 +26,8 @@ export type ClaimCounts = Record<ClaimClass, number>;
 export interface ClaimRecord {
   readonly stepIndex: number;
   readonly turn: number;
-  readonly tool: "assess_part" | "submit_answer";
+  /** The tool of the call that made the claim. */
+  readonly tool: string;
   readonly entityId: string;
   readonly partId: string;
   readonly name: string;
@@ -80,56 +83,43 @@ export interface EpisodeScore {
 }
 
 const emptyCounts = (): ClaimCounts => ({ grounded: 0, contradicted: 0, unseen: 0, nonexistent: 0, unannotated: 0 });
-const key = (entityId: string, partId: string) => `${entityId}\u0000${partId}`;
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
 /** Scores one episode. */
 export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeScore {
-  const entities = new Map(scenario.entities.map((e) => [e.id, e]));
-  const goldPairs = new Set(scenario.gold.map((g) => key(g.entity, g.part)));
+  const goldPairs = new Set(scenario.gold.map((g) => partKey(g.entity, g.part)));
   const goldEntities = new Set(scenario.gold.map((g) => g.entity));
-  const similarPairs = new Set((scenario.similar ?? []).map((s) => key(s.entity, s.part)));
+  const similarPairs = new Set((scenario.similar ?? []).map((s) => partKey(s.entity, s.part)));
   const relevantPairs = new Set([...goldPairs, ...similarPairs]);
   const relevantEntities = new Set([...goldEntities, ...(scenario.similar ?? []).map((s) => s.entity)]);
-  const partOf = (entityId: string, partId: string) => entities.get(entityId)?.parts.find((p) => p.id === partId);
+  const partOf = (entityId: string, partId: string) => findPart(scenario, entityId, partId);
 
-  const exploredEntities = new Set<string>();
-  const exploredParts = new Set<string>();
-  /** Entities whose view was opened with inspect_entity (their parts count as seen). */
-  const viewedEntities = new Set<string>();
-  const entityInspections = new Map<string, number>();
-  const partInspections = new Map<string, number>();
+  let progress: WalkProgress | null = null;
   let firstRelevantTurn: number | null = null;
   let invalid = 0;
   let assessments = 0;
   let assessmentsRight = 0;
-  let answer: Extract<ToolCall, { tool: "submit_answer" }>["args"] | null = null;
+  let answer: Answer | null = null;
   const claims: ClaimRecord[] = [];
   const turns = trace.steps.reduce((max, s) => Math.max(max, s.turn), 0);
 
-  const classifyClaims = (
-    stepIndex: number,
-    turn: number,
-    tool: ClaimRecord["tool"],
-    entityId: string,
-    partId: string,
-    list: readonly { name: string; value: string }[],
-  ) => {
+  const classifyClaims = (step: WalkedStep) => {
+    const { entityId, partId } = step.target;
+    if (entityId === null || partId === null) return;
     const part = partOf(entityId, partId);
-    const seen = exploredParts.has(key(entityId, partId)) || viewedEntities.has(entityId);
-    for (const claim of list) {
+    for (const claim of step.claims) {
       const name = normalizeAttributeName(claim.name);
       const annotation = part && name ? part.attributes.find((a) => a.name === name) : undefined;
       const visual = annotation?.visual ?? (name ? (attributeDefinition(name)?.usuallyVisual ?? false) : false);
       let cls: ClaimClass;
       if (!part) cls = "nonexistent";
-      else if (!seen) cls = "unseen";
+      else if (!step.seen) cls = "unseen";
       else if (!annotation) cls = "unannotated";
       else cls = annotationMatches(annotation, claim.value) ? "grounded" : "contradicted";
       claims.push({
-        stepIndex,
-        turn,
-        tool,
+        stepIndex: step.index,
+        turn: step.turn,
+        tool: step.tool,
         entityId,
         partId,
         name: claim.name,
@@ -141,62 +131,34 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
     }
   };
 
-  for (let i = 0; i < trace.steps.length; i++) {
-    const step = trace.steps[i]!;
-    const parsed = parseToolCall(step.call.tool, step.call.args);
-    if (!parsed.ok) {
+  for (const step of walkTrace(scenario, trace.steps)) {
+    progress = step.progress;
+    if (!step.call) {
       invalid++;
       continue;
     }
-    const call = parsed.call;
-    if (call.tool === "submit_answer") {
-      answer = call.args;
-      classifyClaims(i, step.turn, "submit_answer", call.args.entity_id, call.args.part_id, call.args.attributes_used);
+    // claims are classified even when the part does not exist (they are hallucinations of an object)
+    classifyClaims(step);
+    if (step.answer) {
+      answer = step.answer;
       break; // a well-formed answer ends the episode; later steps are ignored
     }
-    if (call.tool === "assess_part") {
-      // claims are classified even when the part does not exist (they are hallucinations of an object)
-      classifyClaims(
-        i,
-        step.turn,
-        "assess_part",
-        call.args.entity_id,
-        call.args.part_id,
-        call.args.observed_attributes,
-      );
-    }
-    const valid = step.valid !== false && callTargetsExist(call, entities, partOf);
-    if (!valid) {
+    if (!step.valid) {
       invalid++;
       continue;
     }
-    switch (call.tool) {
-      case "inspect_entity": {
-        const id = call.args.entity_id;
-        exploredEntities.add(id);
-        viewedEntities.add(id);
-        entityInspections.set(id, (entityInspections.get(id) ?? 0) + 1);
-        break;
-      }
-      case "inspect_part": {
-        const k = key(call.args.entity_id, call.args.part_id);
-        exploredEntities.add(call.args.entity_id);
-        exploredParts.add(k);
-        partInspections.set(k, (partInspections.get(k) ?? 0) + 1);
-        if (firstRelevantTurn === null && relevantPairs.has(k)) firstRelevantTurn = step.turn;
-        break;
-      }
-      case "assess_part": {
-        // the truth: the part meets every requirement of some gold entry (it exists: the call is valid)
-        const part = partOf(call.args.entity_id, call.args.part_id)!;
-        assessments++;
-        if (call.args.suitable === partSuitable(scenario, part)) assessmentsRight++;
-        break;
-      }
-      default:
-        break;
+    const zoomed = step.explored?.partId != null ? partKey(step.explored.entityId, step.explored.partId) : null;
+    if (zoomed !== null && firstRelevantTurn === null && relevantPairs.has(zoomed)) firstRelevantTurn = step.turn;
+    if (step.judgment) {
+      // the truth: the part meets every requirement of some gold entry (it exists: the call is valid)
+      const part = partOf(step.target.entityId!, step.target.partId!)!;
+      assessments++;
+      if (step.judgment.suitable === partSuitable(scenario, part)) assessmentsRight++;
     }
   }
+  const exploredEntities = progress?.exploredEntities ?? new Set<string>();
+  const exploredParts = progress?.exploredParts ?? new Set<PartKey>();
+  const inspections = [...(progress?.entityViews.values() ?? []), ...(progress?.partViews.values() ?? [])];
 
   const counts = emptyCounts();
   const visualCounts = emptyCounts();
@@ -213,7 +175,7 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
   let affordanceF1: number | null = null;
   let affordancePlausible: number | null = null;
   if (answer) {
-    const answered = key(answer.entity_id, answer.part_id);
+    const answered = partKey(answer.entity_id, answer.part_id);
     const part = partOf(answer.entity_id, answer.part_id);
     goldCorrect = goldPairs.has(answered);
     entityCorrect = goldEntities.has(answer.entity_id);
@@ -242,7 +204,7 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
       distinct_parts: exploredParts.size,
       gold_entity_explored: [...goldEntities].some((e) => exploredEntities.has(e)),
       gold_part_explored: [...goldPairs].some((k) => exploredParts.has(k)),
-      repetition: [...entityInspections.values(), ...partInspections.values()].some((n) => n > 1),
+      repetition: inspections.some((n) => n > 1),
       similarity_density_part: ratio(relevantExploredParts, exploredParts.size),
       similarity_density_entity: ratio(relevantExploredEntities, exploredEntities.size),
       exploration_progress: firstRelevantTurn === null || turns === 0 ? null : firstRelevantTurn / turns,
@@ -256,22 +218,4 @@ export function scoreEpisode(scenario: Scenario, trace: ScorableTrace): EpisodeS
     },
     claims,
   };
-}
-
-function callTargetsExist(
-  call: ToolCall,
-  entities: ReadonlyMap<string, unknown>,
-  partOf: (e: string, p: string) => unknown,
-): boolean {
-  switch (call.tool) {
-    case "plan_exploration":
-      return call.args.entity_ids.every((id) => entities.has(id));
-    case "inspect_entity":
-      return entities.has(call.args.entity_id);
-    case "inspect_part":
-    case "assess_part":
-      return partOf(call.args.entity_id, call.args.part_id) !== undefined;
-    default:
-      return true;
-  }
 }

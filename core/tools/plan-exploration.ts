@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { findEntity } from "../scenario";
+import { entityList, textObservation } from "./shared";
 import { defineTool } from "./types";
 
 export const planExploration = defineTool({
@@ -12,4 +14,15 @@ export const planExploration = defineTool({
     .strict(),
   describe: (a) => `plan ${a.entity_ids.join(", ") || "(empty)"}`,
   endsEpisode: false,
+  perform(scenario, _state, args) {
+    const unknown = args.entity_ids.filter((id) => !findEntity(scenario, id));
+    if (unknown.length > 0)
+      return {
+        error: `unknown entit${unknown.length > 1 ? "ies" : "y"} ${unknown.map((u) => `"${u}"`).join(", ")}; candidate entities: ${entityList(scenario)}`,
+      };
+    return { observation: textObservation(`Exploration plan noted: ${args.entity_ids.join(", ") || "(empty)"}.`) };
+  },
+  target: (a) => ({ plan: a.entity_ids }),
+  explores: null,
+  play: { pick: "none", form: "plan", shortcut: "Plan the exploration order (opens the form)" },
 });

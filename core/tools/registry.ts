@@ -1,5 +1,6 @@
 /**
- * The tool registry — the one list of tools. Everything about tools outside core/tools derives from it.
+ * The tool registry — the one list of tools. Everything about tools outside core/tools derives from it:
+ * adding a tool is one file in core/tools and one line in `BUILTIN_TOOLS`.
  */
 import { z } from "zod";
 import { assessPart } from "./assess-part";
@@ -10,33 +11,54 @@ import { submitAnswer } from "./submit-answer";
 import type { ToolDefinition } from "./types";
 import { viewScene } from "./view-scene";
 
-/** Every tool, in palette order. */
-export const TOOLS = [planExploration, inspectEntity, inspectPart, assessPart, viewScene, submitAnswer] as const;
+/** The built-in tools of SPEC §3, in palette order. */
+const BUILTIN_TOOLS = [planExploration, inspectEntity, inspectPart, assessPart, viewScene, submitAnswer] as const;
 
-export type ToolName = (typeof TOOLS)[number]["name"];
+type BuiltinTool = (typeof BUILTIN_TOOLS)[number];
 
-/** Parsed arguments of each tool, by name. */
-export interface ToolArgs {
-  plan_exploration: z.infer<typeof planExploration.input>;
-  inspect_entity: z.infer<typeof inspectEntity.input>;
-  inspect_part: z.infer<typeof inspectPart.input>;
-  assess_part: z.infer<typeof assessPart.input>;
-  view_scene: z.infer<typeof viewScene.input>;
-  submit_answer: z.infer<typeof submitAnswer.input>;
-}
+export type ToolName = BuiltinTool["name"];
+
+/** Parsed arguments of each tool, by name (derived from the registry). */
+export type ToolArgs = { [T in BuiltinTool as T["name"]]: z.infer<T["input"]> };
 
 /** A well-formed call of a known tool. */
 export type ToolCall = { [K in ToolName]: { tool: K; args: ToolArgs[K] } }[ToolName];
 
-const BY_NAME = new Map<string, ToolDefinition>(TOOLS.map((t) => [t.name, t as unknown as ToolDefinition]));
+const registered: ToolDefinition[] = [...BUILTIN_TOOLS];
+const names: ToolName[] = registered.map((t) => t.name as ToolName);
+const BY_NAME = new Map<string, ToolDefinition>(registered.map((t) => [t.name, t]));
+
+/** Every tool, in palette order: the built-in ones, then any registered with `registerTool`. A live list. */
+export const TOOLS: readonly ToolDefinition[] = registered;
+
+/** Tool names, in palette order (a live list, like `TOOLS`). */
+export const TOOL_NAMES: readonly ToolName[] = names;
+
+/**
+ * Adds a tool to the registry (after the built-in ones); everything derived from the registry — engine,
+ * scorer, replay, exports, play palette, OpenAI definitions — picks it up. Returns a function that removes
+ * it again. Throws on a taken name or hotkey: tools are declared once.
+ */
+export function registerTool<S extends z.ZodType, N extends string>(tool: ToolDefinition<S, N>): () => void {
+  const definition = tool as unknown as ToolDefinition;
+  if (BY_NAME.has(tool.name)) throw new Error(`tool "${tool.name}" is already registered`);
+  if (registered.some((t) => t.hotkey === tool.hotkey)) throw new Error(`hotkey "${tool.hotkey}" is taken`);
+  registered.push(definition);
+  names.push(tool.name as ToolName);
+  BY_NAME.set(tool.name, definition);
+  return () => {
+    const index = registered.indexOf(definition);
+    if (index === -1) return;
+    registered.splice(index, 1);
+    names.splice(index, 1);
+    BY_NAME.delete(tool.name);
+  };
+}
 
 /** The definition of a tool by name, or undefined. */
 export function getTool(name: string): ToolDefinition | undefined {
   return BY_NAME.get(name);
 }
-
-/** Tool names, in palette order. */
-export const TOOL_NAMES: readonly ToolName[] = TOOLS.map((t) => t.name);
 
 export type ParseResult = { ok: true; call: ToolCall } | { ok: false; error: string };
 
@@ -78,7 +100,7 @@ export interface OpenAiToolDefinition {
 /** The OpenAI tool definitions, strict JSON Schema (every property required, no extra properties). */
 export function openAiTools(): OpenAiToolDefinition[] {
   return TOOLS.map((t) => {
-    const schema = z.toJSONSchema(t.input as z.ZodType, { target: "draft-7", io: "input" }) as Record<string, unknown>;
+    const schema = z.toJSONSchema(t.input, { target: "draft-7", io: "input" }) as Record<string, unknown>;
     delete schema.$schema;
     stripUnsupported(schema);
     return {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Observation } from "../engine/types";
+import { findEntity, type Entity, type Part, type Scenario } from "../scenario";
 
 export const entityIdArg = z
   .string()
@@ -23,3 +25,33 @@ export const attributeClaimsArg = z
       .strict(),
   )
   .describe("Attribute claims about this part, each {name, value}.");
+
+/** The candidate entity ids, for error sentences. */
+export function entityList(scenario: Scenario): string {
+  return scenario.entities.map((e) => e.id).join(", ");
+}
+
+/** The entity, or the error sentence for an id that names none. */
+export function entityOrError(scenario: Scenario, entityId: string): { entity: Entity } | { error: string } {
+  const entity = findEntity(scenario, entityId);
+  if (entity) return { entity };
+  return { error: `there is no entity "${entityId}"; candidate entities: ${entityList(scenario)}` };
+}
+
+/** The entity and its part, or the error sentence for the first id that names nothing. */
+export function partOrError(
+  scenario: Scenario,
+  entityId: string,
+  partId: string,
+): { entity: Entity; part: Part } | { error: string } {
+  const found = entityOrError(scenario, entityId);
+  if ("error" in found) return found;
+  const part = found.entity.parts.find((p) => p.id === partId);
+  if (part) return { entity: found.entity, part };
+  return {
+    error: `entity "${found.entity.id}" has no part "${partId}"; its parts: ${found.entity.parts.map((p) => p.id).join(", ")}`,
+  };
+}
+
+/** A text-only observation. */
+export const textObservation = (text: string): Observation => ({ text, images: [] });

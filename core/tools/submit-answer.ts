@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attributeClaimsArg, entityIdArg, partIdArg } from "./shared";
+import { attributeClaimsArg, entityIdArg, partIdArg, textObservation } from "./shared";
 import { defineTool } from "./types";
 
 export const submitAnswer = defineTool({
@@ -19,4 +19,12 @@ export const submitAnswer = defineTool({
     .strict(),
   describe: (a) => `answer ${a.entity_id}/${a.part_id}: ${a.affordance}`,
   endsEpisode: true,
+  // A well-formed answer always stands, even when it names something that does not exist (scored as nonexistent).
+  perform: () => ({ observation: textObservation("Answer recorded. The episode is over.") }),
+  target: (a) => ({ entityId: a.entity_id, partId: a.part_id }),
+  explores: null,
+  claims: (a) => a.attributes_used,
+  withClaims: (a, claims) => ({ ...a, attributes_used: claims }),
+  answer: (a) => a,
+  play: { pick: "none", form: "submit", shortcut: "Submit an answer (opens the form)" },
 });

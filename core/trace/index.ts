@@ -2,3 +2,4 @@ export * from "./schema";
 export * from "./check";
 export * from "./json-schema";
 export * from "./replay";
+export * from "./walk";

@@ -1,11 +1,10 @@
 /**
  * Replay frames: for each step of a trace, what that step was about (the entity and part it names) and
  * what the solver had explored by then. Pure; the replay view draws the frames on the scene canvas.
- * Exploration follows the scorer (SPEC §5): only valid `inspect_entity` / `inspect_part` calls on
- * entities and parts that exist explore anything.
+ * Exploration follows the scorer (SPEC §5) because both read the same walk (./walk.ts).
  */
-import type { Scenario } from "../scenario";
-import { getTool, parseToolCall, type ToolCall } from "../tools";
+import type { ToolCall } from "../tools";
+import { stepSummary, walkTrace, type SummaryWords, type WalkScenario } from "./walk";
 
 /** The minimum of a trace step a frame needs. */
 export interface ReplayableStep {
@@ -23,6 +22,8 @@ export interface ReplayFrame {
   readonly summary: string;
   /** Whether the arguments parsed against the tool's schema. */
   readonly parsed: boolean;
+  /** The call as parsed (null when it did not parse). */
+  readonly call: ToolCall | null;
   /** The scenario entity the step is about, when it names one that exists. */
   readonly focusEntityId: string | null;
   /** The part of `focusEntityId` the step is about, when it names one that exists. */
@@ -35,66 +36,27 @@ export interface ReplayFrame {
   readonly visitedPartKeys: readonly string[];
 }
 
-/** The entity and part a parsed call names (before checking that they exist). */
-function target(call: ToolCall): { entityId: string | null; partId: string | null } {
-  switch (call.tool) {
-    case "inspect_entity":
-      return { entityId: call.args.entity_id, partId: null };
-    case "inspect_part":
-    case "assess_part":
-    case "submit_answer":
-      return { entityId: call.args.entity_id, partId: call.args.part_id };
-    default:
-      return { entityId: null, partId: null };
-  }
-}
+/** How the replay summarises a step that did not parse. */
+const REPLAY_WORDS: SummaryWords = { malformed: "(arguments did not parse)", noCall: "reply without a tool call" };
 
-/** One frame per step, in order. */
-export function replayFrames(scenario: Pick<Scenario, "entities">, steps: readonly ReplayableStep[]): ReplayFrame[] {
-  const entities = new Map(scenario.entities.map((e) => [e.id, new Set(e.parts.map((p) => p.id))]));
-  const visitedEntities = new Set<string>();
-  const visitedParts = new Set<string>();
-  return steps.map((step, stepIndex) => {
-    const parsed = parseToolCall(step.call.tool, step.call.args);
-    const definition = getTool(step.call.tool);
-    const label = definition?.label ?? (step.call.tool || "No tool call");
-    if (!parsed.ok) {
-      return {
-        stepIndex,
-        tool: step.call.tool,
-        label,
-        summary: step.call.tool ? `${step.call.tool} (arguments did not parse)` : "reply without a tool call",
-        parsed: false,
-        focusEntityId: null,
-        focusPartId: null,
-        plannedEntityIds: [],
-        visitedEntityIds: [...visitedEntities],
-        visitedPartKeys: [...visitedParts],
-      };
-    }
-    const call = parsed.call;
-    const { entityId, partId } = target(call);
-    const parts = entityId !== null ? entities.get(entityId) : undefined;
-    const focusEntityId = parts ? entityId : null;
-    const focusPartId = parts && partId !== null && parts.has(partId) ? partId : null;
-    if (step.valid !== false && focusEntityId !== null) {
-      if (call.tool === "inspect_entity") visitedEntities.add(focusEntityId);
-      if (call.tool === "inspect_part" && focusPartId !== null) {
-        visitedEntities.add(focusEntityId);
-        visitedParts.add(`${focusEntityId}/${focusPartId}`);
-      }
-    }
-    return {
-      stepIndex,
-      tool: call.tool,
-      label,
-      summary: definition ? definition.describe(call.args) : call.tool,
-      parsed: true,
-      focusEntityId,
-      focusPartId,
-      plannedEntityIds: call.tool === "plan_exploration" ? call.args.entity_ids.filter((id) => entities.has(id)) : [],
-      visitedEntityIds: [...visitedEntities],
-      visitedPartKeys: [...visitedParts],
-    };
-  });
+/** One frame per step, in order (one walk over the steps). */
+export function replayFrames(scenario: WalkScenario, steps: readonly ReplayableStep[]): ReplayFrame[] {
+  const exists = new Set(scenario.entities.map((e) => e.id));
+  const frames: ReplayFrame[] = [];
+  for (const step of walkTrace(scenario, steps)) {
+    frames.push({
+      stepIndex: step.index,
+      tool: step.tool,
+      label: step.definition?.label ?? (step.tool || "No tool call"),
+      summary: stepSummary(step, REPLAY_WORDS),
+      parsed: step.call !== null,
+      call: step.call,
+      focusEntityId: step.focus.entityId,
+      focusPartId: step.focus.partId,
+      plannedEntityIds: step.plan?.filter((id) => exists.has(id)) ?? [],
+      visitedEntityIds: [...step.progress.exploredEntities],
+      visitedPartKeys: [...step.progress.exploredParts],
+    });
+  }
+  return frames;
 }

@@ -7,13 +7,13 @@ import "server-only";
 import type { TraceStep } from "@/core/engine";
 import type { Scenario } from "@/core/scenario";
 import { scoreEpisode, type ClaimRecord, type EpisodeMetrics } from "@/core/scoring";
-import { parseToolCall, type ToolArgs } from "@/core/tools";
-import { replayFrames, type ReplayFrame } from "@/core/trace";
+import type { Answer, ToolCall } from "@/core/tools";
+import { replayFrames, walkTrace, type ReplayFrame } from "@/core/trace";
 import { getDb } from "@/lib/db/client";
 import { getEpisodeInfo, runEpisodeIds, scenarioAtRevision, type EpisodeInfo } from "@/lib/db/run-queries";
 import { episodeTrace, getRun } from "@/lib/db/runs";
 import { getScenario } from "@/lib/scenarios/store";
-import { boundedStep } from "./bounded";
+import { boundedStep, boundedValue } from "./bounded";
 
 export interface ReplayData {
   readonly run: {
@@ -37,7 +37,7 @@ export interface ReplayData {
   readonly metrics: EpisodeMetrics;
   readonly endReason: string;
   /** The episode's answer (its first well-formed submit_answer, as the scorer reads it), or null. */
-  readonly answer: { readonly stepIndex: number; readonly args: ToolArgs["submit_answer"] } | null;
+  readonly answer: { readonly stepIndex: number; readonly args: Answer } | null;
   /** Neighbouring episodes of the run, in the run page's order. */
   readonly position: {
     readonly index: number;
@@ -64,10 +64,11 @@ export async function loadReplay(runId: string, episodeId: string): Promise<Repl
   const { metrics, claims } = scoreEpisode(scenario, trace);
   const index = siblings.indexOf(episodeId);
   let answer: ReplayData["answer"] = null;
-  for (let i = 0; i < trace.steps.length && !answer; i++) {
-    const step = trace.steps[i]!;
-    const parsed = parseToolCall(step.call.tool, step.call.args);
-    if (parsed.ok && parsed.call.tool === "submit_answer") answer = { stepIndex: i, args: parsed.call.args };
+  for (const step of walkTrace(scenario, trace.steps)) {
+    if (step.answer) {
+      answer = { stepIndex: step.index, args: step.answer };
+      break;
+    }
   }
   return {
     run: { id: run.id, name: run.name, solverName: run.solverName, model: run.config.solver.model ?? null },
@@ -85,6 +86,7 @@ export async function loadReplay(runId: string, episodeId: string): Promise<Repl
     frames: replayFrames(scenario, trace.steps).map((f) => ({
       ...f,
       tool: f.tool.slice(0, 200),
+      call: f.call ? ({ tool: f.call.tool, args: boundedValue(f.call.args) } as ToolCall) : null,
       label: f.label.slice(0, 200),
       summary: f.summary.slice(0, 500),
     })),
